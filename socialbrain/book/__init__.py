@@ -1,0 +1,19 @@
+"""The book's Sphinx extension: self-checks, Dutch terms and locally served assets.
+
+Listed under `sphinx.extra_extensions` in `_config.yml`, so every build of the
+book (through `make book` or a bare `jupyter-book build .`) gets it.
+"""
+
+import os
+
+from socialbrain.book import assets, dutch, selfcheck
+
+
+def setup(app):
+    # Kernels that execute the chapters inherit this, so widgets render their
+    # static, kernel-free view (see socialbrain.widgets).
+    os.environ["SOCIALBRAIN_STATIC"] = "1"
+    dutch.setup(app)
+    selfcheck.setup(app)
+    assets.setup(app)
+    return {"parallel_read_safe": True, "parallel_write_safe": True, "version": "1"}

@@ -1,0 +1,113 @@
+/* Self-check questions: mark, explain, and remember answers in this browser.
+   Forms are written by socialbrain/book/selfcheck.py; nothing leaves the page. */
+(function () {
+  "use strict";
+  var STORE = "socialbrain.selfcheck.v1";
+
+  function load() {
+    try { return JSON.parse(window.localStorage.getItem(STORE)) || {}; }
+    catch (e) { return {}; }
+  }
+  function save(all) {
+    try { window.localStorage.setItem(STORE, JSON.stringify(all)); } catch (e) { /* private mode: no memory */ }
+  }
+  function keyOf(form) { return JSON.parse(window.atob(form.dataset.key)); }
+
+  function parseNumber(text) {
+    var cleaned = String(text).trim().replace(/\s/g, "").replace("%", "").replace(",", ".");
+    if (!/^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(cleaned)) { return null; }
+    return parseFloat(cleaned);
+  }
+
+  function isRight(key, value) {
+    if (key.type === "number") {
+      var x = parseNumber(value);
+      return x !== null && Math.abs(x - key.answer) <= (key.tolerance || 0) + 1e-9;
+    }
+    return String(value) === String(key.answer);
+  }
+
+  function currentValue(form) {
+    var text = form.querySelector('input[type="text"]');
+    if (text) { return text.value; }
+    var checked = form.querySelector('input[name="answer"]:checked');
+    return checked ? checked.value : null;
+  }
+
+  function show(form, value, right) {
+    var box = form.querySelector(".selfcheck-feedback");
+    var why = form.querySelector(".selfcheck-explanation").innerHTML;
+    form.classList.remove("is-right", "is-wrong");
+    form.classList.add(right ? "is-right" : "is-wrong");
+    box.innerHTML = '<p class="selfcheck-verdict"><span aria-hidden="true">' + (right ? "✓" : "✗") + "</span> " +
+      (right ? "Right." : "Not quite.") + "</p><p>" + why + "</p>";
+  }
+
+  function restore(form, saved) {
+    var text = form.querySelector('input[type="text"]');
+    if (text) { text.value = saved.value; }
+    else {
+      var radio = form.querySelector('input[name="answer"][value="' + String(saved.value).replace(/"/g, "") + '"]');
+      if (radio) { radio.checked = true; }
+    }
+    show(form, saved.value, saved.right);
+  }
+
+  function setUpForm(form, all) {
+    var id = form.dataset.selfcheck;
+    form.addEventListener("submit", function (event) {
+      event.preventDefault();
+      var value = currentValue(form);
+      var box = form.querySelector(".selfcheck-feedback");
+      if (value === null || String(value).trim() === "") {
+        form.classList.remove("is-right", "is-wrong");
+        box.innerHTML = "<p>Choose or type an answer first.</p>";
+        return;
+      }
+      var key = keyOf(form);
+      if (key.type === "number" && parseNumber(value) === null) {
+        form.classList.remove("is-right", "is-wrong");
+        box.innerHTML = "<p>Please type a number, such as 12 or 48.6.</p>";
+        return;
+      }
+      var right = isRight(key, value);
+      var store = load();
+      store[id] = { value: value, right: right, page: window.location.pathname, at: new Date().toISOString() };
+      save(store);
+      show(form, value, right);
+    });
+    if (all[id]) { restore(form, all[id]); }
+  }
+
+  function setUpProgress(table) {
+    var all = load();
+    table.querySelectorAll("tr[data-ids]").forEach(function (row) {
+      var ids = row.dataset.ids.split(" ").filter(Boolean);
+      var answered = ids.filter(function (id) { return all[id]; });
+      var right = answered.filter(function (id) { return all[id].right; });
+      row.querySelector(".progress-count").textContent = answered.length + " of " + ids.length;
+      var status = answered.length === 0 ? "not started"
+        : answered.length < ids.length ? "in progress (" + right.length + " right)"
+        : right.length === ids.length ? "done, all right" : "done (" + right.length + " right)";
+      row.querySelector(".progress-status").textContent = status;
+      row.classList.toggle("is-done", answered.length === ids.length);
+    });
+  }
+
+  function start() {
+    var all = load();
+    document.querySelectorAll("form.selfcheck").forEach(function (form) { setUpForm(form, all); });
+    document.querySelectorAll("table.selfcheck-progress").forEach(setUpProgress);
+    document.querySelectorAll("button.selfcheck-reset").forEach(function (button) {
+      button.addEventListener("click", function () {
+        save({});
+        document.querySelectorAll("table.selfcheck-progress").forEach(setUpProgress);
+        var status = document.querySelector(".selfcheck-reset-status");
+        if (status) { status.textContent = "Your saved answers are forgotten."; }
+      });
+    });
+  }
+
+  if (document.readyState === "loading") { document.addEventListener("DOMContentLoaded", start); }
+  else { start(); }
+})();

@@ -1,0 +1,50 @@
+"""Self-checks in a real browser: marked at once, explained, remembered after a reload, counted on the progress page."""
+
+
+def _feedback(page, qid):
+    return page.locator(f'form[data-selfcheck="{qid}"] .selfcheck-feedback').inner_text()
+
+
+def test_answers_are_marked_explained_and_remembered(server, context):
+    page = context.new_page()
+    page.goto(f"{server}/book/how-to-use.html")
+
+    # Right answer, by mouse.
+    page.locator('form[data-selfcheck="start-storage"] input[value="1"]').check()
+    page.locator('form[data-selfcheck="start-storage"] button').click()
+    assert "Right." in _feedback(page, "start-storage")
+    assert "local storage" in _feedback(page, "start-storage")
+
+    # Wrong answer, by keyboard only: focus the first radio, Space selects it, Enter submits.
+    page.locator('form[data-selfcheck="start-evidence"] input[value="true"]').focus()
+    page.keyboard.press("Space")
+    page.keyboard.press("Enter")
+    assert "Not quite." in _feedback(page, "start-evidence")
+
+    # A number typed with a Dutch decimal comma still counts.
+    page.locator('form[data-selfcheck="start-chapters"] input[type="text"]').fill("8,0")
+    page.locator('form[data-selfcheck="start-chapters"] input[type="text"]').press("Enter")
+    assert "Right." in _feedback(page, "start-chapters")
+
+    page.reload()
+    assert page.locator('form[data-selfcheck="start-storage"] input[value="1"]').is_checked()
+    assert "Right." in _feedback(page, "start-storage")
+    assert "Not quite." in _feedback(page, "start-evidence")
+
+    page.goto(f"{server}/book/progress.html")
+    row = page.locator('tr[data-progress-page="book/how-to-use"]')
+    assert row.locator(".progress-count").inner_text() == "3 of 3"
+    assert "2 right" in row.locator(".progress-status").inner_text()
+
+    page.get_by_role("button", name="Forget my answers").click()
+    assert row.locator(".progress-count").inner_text() == "0 of 3"
+
+
+def test_empty_and_non_numeric_answers_get_a_prompt_not_a_verdict(server, context):
+    page = context.new_page()
+    page.goto(f"{server}/book/how-to-use.html")
+    page.locator('form[data-selfcheck="start-storage"] button').click()
+    assert "Choose or type an answer first" in _feedback(page, "start-storage")
+    page.locator('form[data-selfcheck="start-chapters"] input[type="text"]').fill("eight")
+    page.locator('form[data-selfcheck="start-chapters"] button').click()
+    assert "Please type a number" in _feedback(page, "start-chapters")

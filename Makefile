@@ -9,13 +9,14 @@ PORT   ?= 8000
 APT_PACKAGES := chromium chromium-driver bubblewrap
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: book book-all serve test lab system-deps clean help
+.PHONY: book book-all serve test lab system-deps clean help release collect grade feedback export
 
 help:
 	@echo "make book    build the book into _build/html (runs every notebook; warnings are errors)"
 	@echo "make serve   serve _build/html on http://127.0.0.1:$(PORT)"
 	@echo "make test    install what the tests need and run them all"
 	@echo "make lab     open the practice notebooks in JupyterLab on 127.0.0.1"
+	@echo "instructors: make release | collect A=ps2_measurement [ZIP=canvas.zip] | grade A=... | feedback A=... | export"
 
 $(BIN)/.installed: pyproject.toml
 	@[ -x $(BIN)/python ] || $(PYTHON) -m venv $(VENV)
@@ -27,17 +28,27 @@ node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	@touch $@
 
-book: $(BIN)/.installed node_modules/.installed
+# The execution cache keys on each notebook's own code. When the package the
+# notebooks import changes, their outputs may change too: start afresh.
+PACKAGE_FILES := $(shell find socialbrain -type f \( -name '*.py' -o -name '*.js' -o -name '*.css' \) 2>/dev/null)
+_build/.package-stamp: $(PACKAGE_FILES) _config.yml
+	rm -rf _build/.jupyter_cache _build/.doctrees
+	@mkdir -p _build && touch $@
+
+# The book links to the student versions of the assignments (never the sources).
+release/.stamp: $(BIN)/.installed $(wildcard source/*/*.ipynb) nbgrader_config.py
+	$(BIN)/python -m socialbrain.grading release --all
+	@touch $@
+
+book: $(BIN)/.installed node_modules/.installed _build/.package-stamp release/.stamp
 	$(BIN)/jupyter-book build . --warningiserror --nitpick --keep-going
 
 # After editing only a static file (CSS/JS), Sphinx sees nothing to rebuild: force it.
-book-all: $(BIN)/.installed node_modules/.installed
+book-all: $(BIN)/.installed node_modules/.installed release/.stamp
 	$(BIN)/jupyter-book build . --all --warningiserror --nitpick --keep-going
 
-serve:
-	@[ -f _build/html/index.html ] || { echo "No book built yet: run 'make book' first."; exit 1; }
-	@echo "Serving the book on http://127.0.0.1:$(PORT)/  (Ctrl-C to stop)"
-	@$(PYTHON) -m http.server $(PORT) --bind 127.0.0.1 --directory _build/html
+serve: $(BIN)/.installed
+	@$(BIN)/python -m socialbrain.serve --port $(PORT)
 
 system-deps:
 	@missing=""; \
@@ -50,8 +61,34 @@ system-deps:
 test: system-deps book
 	$(BIN)/python -m pytest
 
-lab: $(BIN)/.installed
+# Open MyST markdown files (chapters, practice notebooks) as notebooks by default.
+LAB_OVERRIDES := $(VENV)/share/jupyter/lab/settings/overrides.json
+$(LAB_OVERRIDES): $(BIN)/.installed
+	@mkdir -p $(dir $@)
+	@echo '{"@jupyterlab/docmanager-extension:plugin": {"defaultViewers": {"markdown": "Jupytext Notebook", "myst": "Jupytext Notebook"}}}' > $@
+
+lab: $(BIN)/.installed $(LAB_OVERRIDES)
 	$(BIN)/jupyter lab --ip=127.0.0.1 --no-browser --notebook-dir=.
 
 clean:
 	rm -rf _build
+
+# Instructor shortcuts (see the instructor guide); A names the assignment.
+GRADING := $(BIN)/python -m socialbrain.grading
+
+release: $(BIN)/.installed
+	$(GRADING) release $(if $(A),$(A),--all)
+
+collect: $(BIN)/.installed
+	@[ -n "$(A)" ] || { echo "Say which assignment: make collect A=ps2_measurement [ZIP=download.zip]"; exit 2; }
+	$(GRADING) collect $(if $(ZIP),--zip $(ZIP)) $(A)
+
+grade: $(BIN)/.installed system-deps
+	@[ -n "$(A)" ] || { echo "Say which assignment: make grade A=ps2_measurement"; exit 2; }
+	$(GRADING) grade $(A)
+
+feedback: $(BIN)/.installed
+	$(GRADING) feedback $(A)
+
+export: $(BIN)/.installed
+	$(GRADING) export --out $(if $(OUT),$(OUT),grades.csv)

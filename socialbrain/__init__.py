@@ -1,9 +1,7 @@
 """Code shared by the chapters, exercises and assignments of The Social Brain.
 
-Importing the package registers the course's plotly renderer, so that every
-figure shows both in the static book (no kernel, no CDN) and in Jupyter.
+Subpackages: `widgets` and `figures` (what the chapters show), `scales` and
+`simulate` (questionnaires and simulated data), `check` (feedback in the
+practice notebooks), `grading` (the instructor's workflow) and `book` (the
+Sphinx extension). Importing the package itself loads nothing heavy.
 """
-
-from socialbrain import plotting as _plotting
-
-_plotting.use_course_renderer()

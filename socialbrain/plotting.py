@@ -4,6 +4,9 @@ Figures are sent as plotly's own JSON output, which JupyterLab and Notebook 7
 draw natively and which the book turns into a small div for the one shared
 plotly.js (see socialbrain.book.plotly_output). No renderer here inlines
 plotly.js, so no page or notebook carries a 4.9 MB copy of it.
+
+Importing this module sets the defaults; every figure and widget module
+imports its colours from here, so a chapter that draws anything has them.
 """
 
 import plotly.graph_objects as go
@@ -21,6 +24,9 @@ PALETTE = (
     "#000000",  # black
 )
 
+#: The same colours by name, for readable figure code.
+BLUE, ORANGE, GREEN, VERMILLION, PURPLE, SKY, YELLOW, BLACK = PALETTE
+
 #: Plotly config for every figure: responsive, and no plotly logo link.
 PLOTLY_CONFIG = {"responsive": True, "displaylogo": False}
 
@@ -35,3 +41,6 @@ def use_course_renderer():
     template.layout.font = {"family": "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif", "size": 14}
     pio.templates["socialbrain"] = template
     pio.templates.default = "socialbrain"
+
+
+use_course_renderer()

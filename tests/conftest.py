@@ -4,12 +4,11 @@ The browser is Debian's /usr/bin/chromium (installed by `make test`), driven by
 Playwright's Python API; Playwright never downloads a browser of its own here.
 """
 
-import functools
-import http.server
-import threading
 from pathlib import Path
 
 import pytest
+
+from socialbrain import serve
 
 ROOT = Path(__file__).resolve().parent.parent
 SITE = ROOT / "_build" / "html"
@@ -44,19 +43,11 @@ def site():
     return SITE
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
 @pytest.fixture(scope="session")
 def server(site):
     """Serve the built book on 127.0.0.1, on a free port, for the whole session."""
-    handler = functools.partial(_QuietHandler, directory=str(site))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    httpd, url = serve.start(site)
+    yield url
     httpd.shutdown()
 
 

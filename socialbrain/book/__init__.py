@@ -6,7 +6,7 @@ book (through `make book` or a bare `jupyter-book build .`) gets it.
 
 import os
 
-from socialbrain.book import assets, dutch, selfcheck
+from socialbrain.book import a11y, assets, dutch, selfcheck
 
 
 def setup(app):
@@ -16,4 +16,5 @@ def setup(app):
     dutch.setup(app)
     selfcheck.setup(app)
     assets.setup(app)
+    a11y.setup(app)
     return {"parallel_read_safe": True, "parallel_write_safe": True, "version": "1"}

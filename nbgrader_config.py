@@ -1,0 +1,79 @@
+"""nbgrader configuration of The Social Brain (the repository root is the course directory).
+
+Everything that keeps grading safe lives here, so it holds however grading
+is started: ``python -m socialbrain.grading grade``, ``nbgrader autograde``
+in this folder, or formgrader's autograde button.
+
+Generated (and git-ignored): release/, submitted/, autograded/, feedback/,
+downloaded/, gradebook.db, backups/, reports/.
+"""
+
+import os
+
+from nbconvert.preprocessors import ClearMetadataPreprocessor, CSSHTMLHeaderPreprocessor
+from nbgrader.preprocessors import (
+    AssignLatePenalties,
+    CheckCellMetadata,
+    ClearOutput,
+    DeduplicateIds,
+    GetGrades,
+    IgnorePattern,
+    OverwriteCells,
+    OverwriteKernelspec,
+    SaveAutoGrades,
+)
+
+from socialbrain.grading.preprocessors import (
+    HideHiddenTests,
+    LimitOutputSize,
+    RestoreDeletedCells,
+    SandboxedExecute,
+)
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+c = get_config()  # noqa: F821 (provided by nbgrader)
+
+# --- the course -------------------------------------------------------------
+c.CourseDirectory.course_id = "social-brain"
+c.CourseDirectory.root = HERE
+c.CourseDirectory.ignore = [".ipynb_checkpoints", "*.pyc", "__pycache__", "feedback", ".DS_Store"]
+
+# --- autograding: sandbox, time limit, output limit, original tests -------------
+# Per-cell time limit in seconds: an endless loop scores zero for that cell,
+# the other cells are still graded. Override with SOCIALBRAIN_CELL_TIMEOUT.
+c.Execute.timeout = int(os.environ.get("SOCIALBRAIN_CELL_TIMEOUT", "60"))
+c.Execute.interrupt_on_timeout = True
+c.SandboxKernelManager.course_root = HERE
+c.RestoreDeletedCells.course_root = HERE
+c.LimitOutput.max_lines = 1000
+c.LimitOutputSize.max_chars = 20000
+
+c.Autograde.sanitize_preprocessors = [
+    ClearOutput,
+    DeduplicateIds,
+    OverwriteKernelspec,
+    RestoreDeletedCells,   # deleted test cells come back from release/
+    OverwriteCells,        # edited test cells get their original source
+    CheckCellMetadata,
+]
+c.Autograde.autograde_preprocessors = [
+    SandboxedExecute,      # student code runs in bubblewrap (see socialbrain/grading/sandbox.py)
+    IgnorePattern,
+    ClearMetadataPreprocessor,
+    LimitOutputSize,
+    SaveAutoGrades,
+    AssignLatePenalties,
+    CheckCellMetadata,
+]
+
+# --- feedback: failed-test messages, never hidden-test source ---------------
+c.GenerateFeedback.preprocessors = [GetGrades, CSSHTMLHeaderPreprocessor, HideHiddenTests]
+
+# --- collecting a learning-platform download (nbgrader zip_collect) -----------
+# Canvas names files <login>_<userid>_<submissionid>_<file>, with LATE_ for late
+# work: jansenanna_12345_67890_measurement.ipynb. For Brightspace see the
+# instructor guide.
+c.FileNameCollectorPlugin.named_regexp = (
+    r".*/(?P<student_id>[A-Za-z0-9]+)_(?:LATE_)?\d+_\d+_(?P<file_id>[^/]+)$"
+)
+c.ZipCollectApp.collector_plugin = "socialbrain.grading.collect.PlatformFileNameCollector"

@@ -1,0 +1,42 @@
+"""Accessibility repairs to the theme's markup, made in the written HTML.
+
+Each repair answers an axe-core rule (tests/test_accessibility.py). They are
+made in the files, after the build, not by a script in the browser: the
+theme's icon script rewrites icons at unpredictable moments, so a browser-side
+fix would race with it.
+"""
+
+import re
+from pathlib import Path
+
+REPAIRS = (
+    # label-content-name-mismatch: the colour-mode icons' titles become <svg><title>
+    # text inside a button named "Color mode"; the button's own label suffices.
+    (re.compile(r'(<i class="theme-switch [^"]*" data-mode="\w+")\s+title="[^"]*"'), r'\1 aria-hidden="true"'),
+    # label-content-name-mismatch: the search button's visible text ("Search Ctrl+K")
+    # must be part of its name, so it is named by that text, not by aria-label="Search".
+    (re.compile(r'(<button class="[^"]*search-button__button[^"]*" title="Search") aria-label="Search"'), r"\1"),
+    # aria-required-children: a role="list" of references must hold list items
+    # (Sphinx marks them doc-biblioentry, which DPUB-ARIA 1.1 deprecated).
+    (re.compile(r'role="doc-biblioentry"'), 'role="listitem"'),
+)
+
+
+def repair_html(text):
+    for pattern, replacement in REPAIRS:
+        text = pattern.sub(replacement, text)
+    return text
+
+
+def repair_site(app, exception):
+    if exception or app.builder.format != "html":
+        return
+    for page in Path(app.outdir).rglob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        repaired = repair_html(text)
+        if repaired != text:
+            page.write_text(repaired, encoding="utf-8")
+
+
+def setup(app):
+    app.connect("build-finished", repair_site)

@@ -1,0 +1,191 @@
+"""From brain scan to "love is an addiction": which step rests on what evidence.
+
+Chapter 4 ("Love, loss and craving") uses this figure to show students how a
+popular claim is built from steps of different strength. Fisher et al. (2010)
+scanned 15 recently rejected people (10 women, 5 men) who were still intensely
+in love. What they *measured* was more activity for the rejecter's photo than
+for a familiar neutral person's photo in reward-related regions. That some of
+these regions are also active in cocaine craving comes from *other* studies.
+That rejected love therefore *is* an addiction was not tested at all.
+
+The figure is a ladder: one row per step of the argument (read from the bottom
+up), one column per source of evidence. Each source has its own colour
+(Okabe-Ito, colour-blind safe), marker shape and text label, so colour is never
+the only cue. No data are simulated; the only numbers are those reported by
+Fisher et al. (2010) as listed in the course fact sheet.
+"""
+
+from __future__ import annotations
+
+import textwrap
+from dataclasses import dataclass
+
+import plotly.graph_objects as go
+
+from socialbrain.plotting import GREEN, ORANGE, VERMILLION
+
+__all__ = ["EVIDENCE_SOURCES", "STEPS", "addiction_analogy_ladder"]
+
+
+@dataclass(frozen=True)
+class EvidenceSource:
+    """One column of the ladder: where the support for a step comes from."""
+
+    label: str
+    short: str
+    colour: str
+    symbol: str
+
+
+# Okabe-Ito colours; shapes differ as well, so the figure also works in greyscale.
+EVIDENCE_SOURCES: tuple[EvidenceSource, ...] = (
+    EvidenceSource("Measured in Fisher et al. (2010)", "This<br>study", GREEN, "circle"),
+    EvidenceSource("Borrowed from other studies", "Other<br>studies", ORANGE, "diamond"),
+    EvidenceSource("Not tested (interpretation)", "Not<br>tested", VERMILLION, "x"),
+)
+
+
+@dataclass(frozen=True)
+class Step:
+    """One rung of the ladder: a step in the argument and its evidence source."""
+
+    name: str
+    detail: str
+    source: int  # index into EVIDENCE_SOURCES
+
+
+STEPS: tuple[Step, ...] = (
+    Step(
+        "1. Design",
+        "15 people (10 women, 5 men), recently rejected and still intensely in love, "
+        "looked at a photo of the rejecter and of a familiar neutral person",
+        0,
+    ),
+    Step(
+        "2. Observation",
+        "More activity for the rejecter in the ventral tegmental area (both sides), "
+        "ventral striatum, orbitofrontal/prefrontal cortex and cingulate gyrus",
+        0,
+    ),
+    Step(
+        "3. Overlap",
+        "Some of these regions were also active in earlier studies of cocaine craving",
+        1,
+    ),
+    Step(
+        "4. Conclusion",
+        "'Rejected love is an addiction': an interpretation of overlapping regions, "
+        "not a test of an addiction mechanism",
+        2,
+    ),
+)
+
+
+def _wrap(text: str, width: int = 38) -> str:
+    """Break a long label into lines for plotly (which does not wrap text itself)."""
+    return "<br>".join(textwrap.wrap(text, width=width))
+
+
+def addiction_analogy_ladder() -> go.Figure:
+    """Return the evidence ladder for the love-as-addiction claim as a plotly Figure.
+
+    Rows are the steps of the argument (bottom to top); the column, colour,
+    marker shape and text label of each point show where the support for that
+    step comes from. Dotted arrows connect the steps in reading order.
+    """
+    fig = go.Figure()
+
+    # One trace per evidence source, so the legend explains colour and shape.
+    for index, source in enumerate(EVIDENCE_SOURCES):
+        rows = [(i + 1, step) for i, step in enumerate(STEPS) if step.source == index]
+        fig.add_trace(
+            go.Scatter(
+                x=[index] * len(rows),
+                y=[y for y, _ in rows],
+                mode="markers",
+                name=source.label,
+                marker={
+                    "size": 22,
+                    "color": source.colour,
+                    "symbol": source.symbol,
+                    "line": {"width": 2, "color": "#000000"},
+                },
+                customdata=[step.detail for _, step in rows],
+                hovertemplate="%{customdata}<extra>" + source.label + "</extra>",
+            )
+        )
+
+    # Dotted arrows from each step to the next: the chain of reasoning.
+    for i in range(len(STEPS) - 1):
+        fig.add_annotation(
+            x=STEPS[i + 1].source,
+            y=i + 2,
+            ax=STEPS[i].source,
+            ay=i + 1,
+            xref="x",
+            yref="y",
+            axref="x",
+            ayref="y",
+            showarrow=True,
+            arrowhead=3,
+            arrowsize=1.2,
+            arrowwidth=1.5,
+            arrowcolor="#000000",
+            standoff=16,
+            startstandoff=16,
+            opacity=0.6,
+            text="",
+        )
+
+    # The detail of each step, as text beside the columns (readable in print too).
+    for i, step in enumerate(STEPS):
+        fig.add_annotation(
+            x=0.43,
+            y=i + 1,
+            xref="paper",
+            yref="y",
+            xanchor="left",
+            align="left",
+            showarrow=False,
+            text=_wrap(step.detail),
+            font={"size": 12, "color": "#000000"},
+        )
+
+    fig.update_layout(
+        title={
+            "text": "From brain scan to 'love is an addiction'<br>"
+            "<sup>Fisher et al. (2010), n = 15. One row per step; read from the bottom up.</sup>",
+            "x": 0.01,
+            "xanchor": "left",
+        },
+        xaxis={
+            "title": {"text": "Source of the evidence"},
+            "tickmode": "array",
+            "tickvals": list(range(len(EVIDENCE_SOURCES))),
+            "ticktext": [source.short for source in EVIDENCE_SOURCES],
+            "tickangle": 0,
+            "range": [-0.5, len(EVIDENCE_SOURCES) - 0.5],
+            "domain": [0.0, 0.40],
+            "showgrid": False,
+            "zeroline": False,
+        },
+        yaxis={
+            "title": {"text": "Step in the argument"},
+            "tickmode": "array",
+            "tickvals": list(range(1, len(STEPS) + 1)),
+            "ticktext": [f"<b>{step.name}</b>" for step in STEPS],
+            "range": [0.4, len(STEPS) + 0.6],
+            "showgrid": True,
+            "gridcolor": "#DDDDDD",
+            "zeroline": False,
+            "tickfont": {"size": 13},
+        },
+        # The columns are labelled on the x-axis, so a legend would only repeat them.
+        showlegend=False,
+        plot_bgcolor="#FFFFFF",
+        height=500,
+        margin={"l": 20, "r": 20, "t": 90, "b": 50},
+        font={"color": "#000000"},
+    )
+    fig.update_yaxes(automargin=True)
+    return fig

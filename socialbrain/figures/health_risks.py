@@ -1,0 +1,105 @@
+"""Social connection and health: the published ratios, side by side.
+
+Chapter 5 reports how strongly loneliness and social isolation are linked to
+death and disease. Popular articles tend to put every one of these numbers
+under the word "loneliness" (A4). Plotted together, the numbers show two
+things a reader should see at once: most ratios are modest (around 1.3), and
+objective isolation and subjective loneliness do not always behave alike
+(Steptoe et al. 2013). Every number comes from facts.md (sections 5 and 11);
+a confidence interval is drawn only where the fact sheet gives one.
+
+Rows are grouped by what was measured, and each group has its own colour AND
+marker shape, so colour is never the only cue. The kind of ratio (odds ratio,
+hazard ratio, relative risk) is written in every row label.
+"""
+
+from __future__ import annotations
+
+import plotly.graph_objects as go
+
+from socialbrain.plotting import BLACK, BLUE, GREEN, ORANGE, PURPLE
+
+#: What was measured: legend label, colour, marker symbol.
+MEASURES = {
+    "isolation": ("Objective: social isolation, living alone", BLUE, "square"),
+    "loneliness": ("Subjective: loneliness", ORANGE, "circle"),
+    "combined": ("Social relationships overall", GREEN, "diamond"),
+}
+
+#: One row per published estimate:
+#: (label, measure, ratio, lower CI or None, upper CI or None, outcome, source).
+ESTIMATES = [
+    ("Stronger relationships: survival (OR)", "combined", 1.50, 1.42, 1.59,
+     "survival", "Holt-Lunstad et al. 2010, 148 studies"),
+    ("Social isolation: death (adjusted OR)", "isolation", 1.29, None, None,
+     "mortality", "Holt-Lunstad et al. 2015"),
+    ("Living alone: death (adjusted OR)", "isolation", 1.32, None, None,
+     "mortality", "Holt-Lunstad et al. 2015"),
+    ("Loneliness: death (adjusted OR)", "loneliness", 1.26, None, None,
+     "mortality", "Holt-Lunstad et al. 2015"),
+    ("Social isolation: death (adjusted HR)", "isolation", 1.26, 1.08, 1.48,
+     "mortality", "Steptoe et al. 2013, ELSA"),
+    ("Loneliness: death (adjusted HR)", "loneliness", 0.92, None, None,
+     "mortality", "Steptoe et al. 2013, ELSA"),
+    ("Poor relationships: heart disease (RR)", "combined", 1.29, None, None,
+     "coronary heart disease", "Valtorta et al. 2016"),
+    ("Poor relationships: stroke (RR)", "combined", 1.32, None, None,
+     "stroke", "Valtorta et al. 2016"),
+]
+
+TITLE = "Social connection and health: published ratios"
+SUBTITLE = ("Top row: odds of <b>survival</b> with stronger relationships.<br>"
+            "Other rows: risk for the less-connected group.<br>"
+            "OR odds ratio, HR hazard ratio, RR relative risk; bars: 95% CI where reported.")
+X_LABEL = "Ratio (1 = no difference)"
+
+
+def health_risks() -> go.Figure:
+    """Return a dot plot of the published ratios (static; no kernel needed)."""
+    fig = go.Figure()
+    rows = [f"{label}<br><i>{source}</i>" for label, *_mid, source in ESTIMATES]
+
+    for measure, (legend, colour, symbol) in MEASURES.items():
+        picked = [(row, e) for row, e in zip(rows, ESTIMATES) if e[1] == measure]
+        if not picked:
+            continue
+        ratios = [e[2] for _, e in picked]
+        plus = [(e[4] - e[2]) if e[4] is not None else None for _, e in picked]
+        minus = [(e[2] - e[3]) if e[3] is not None else None for _, e in picked]
+        fig.add_trace(
+            go.Scatter(
+                x=ratios,
+                y=[row for row, _ in picked],
+                mode="markers+text",
+                name=legend,
+                marker={"color": colour, "symbol": symbol, "size": 13,
+                        "line": {"color": BLACK, "width": 1}},
+                text=[
+                    f"{e[2]:.2f}" + (f" ({e[3]:.2f}–{e[4]:.2f})" if e[3] is not None else "")
+                    for _, e in picked
+                ],
+                textposition="top center",
+                textfont={"color": BLACK, "size": 12},
+                error_x={"type": "data", "symmetric": False,
+                         "array": [p if p is not None else 0 for p in plus],
+                         "arrayminus": [m if m is not None else 0 for m in minus],
+                         "color": colour, "thickness": 2, "width": 6},
+                hovertemplate="%{y}<br>ratio %{x:.2f}<extra></extra>",
+            )
+        )
+
+    fig.add_vline(x=1.0, line={"color": BLACK, "dash": "dash", "width": 1.5})
+    fig.update_layout(
+        title={"text": TITLE, "subtitle": {"text": SUBTITLE}},
+        xaxis={"title": {"text": X_LABEL}, "range": [0.8, 1.85],
+               "showgrid": True, "gridcolor": "#DDDDDD"},
+        yaxis={"title": {"text": "Published estimate (study)"},
+               "categoryorder": "array", "categoryarray": rows[::-1]},
+        legend={"title": {"text": "What was measured"}, "orientation": "h",
+                "y": -0.16, "x": 0.0, "yanchor": "top"},
+        plot_bgcolor="#FFFFFF",
+        paper_bgcolor="#FFFFFF",
+        height=655,
+        margin={"l": 20, "r": 20, "t": 145, "b": 120},
+    )
+    return fig

@@ -1,0 +1,104 @@
+"""Command line: ``python -m socialbrain.grading <command> [options]``."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from .course import Course, CourseError, quiet_warnings
+from .sandbox import SandboxError
+
+EPILOG = """\
+typical order:
+  python -m socialbrain.grading release --all
+  python -m socialbrain.grading collect ps2_measurement            (submissions in submitted/)
+  python -m socialbrain.grading collect --zip canvas.zip ps2_measurement
+  python -m socialbrain.grading grade ps2_measurement
+  python -m socialbrain.grading feedback ps2_measurement
+  jupyter lab   (menu Nbgrader > Formgrader: manual grading of written answers)
+  python -m socialbrain.grading export --out grades.csv
+"""
+
+
+def _positive_int(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a whole number, got {text!r}") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be 1 or more, got {value}")
+    return value
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="python -m socialbrain.grading",
+        description="Release, collect, grade, give feedback on and export the course's nbgrader assignments.",
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--course", metavar="DIR", help="course directory (default: the one containing the current folder)")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+
+    p = sub.add_parser("release", help="make the student versions in release/ (nbgrader generate_assignment)",
+                       description="Make the student version of one or all assignments in release/.")
+    p.add_argument("assignment", nargs="?", help="e.g. ps2_measurement")
+    p.add_argument("--all", action="store_true", help="release every assignment in source/")
+
+    p = sub.add_parser("collect", help="check submitted/, or collect a learning-platform zip first",
+                       description="Check the submissions in submitted/<student>/ASSIGNMENT/; with --zip, first "
+                                   "unpack a Canvas/Brightspace download into submitted/ (nbgrader zip_collect).")
+    p.add_argument("assignment", help="e.g. ps2_measurement")
+    p.add_argument("--zip", metavar="FILE", help="submissions zip downloaded from the learning platform")
+
+    p = sub.add_parser("grade", help="autograde every submission (sandboxed) and report per student",
+                       description="Back up the gradebook, check every submission, autograde them in the sandbox "
+                                   "in parallel worker processes (one per core unless --workers says otherwise) "
+                                   "and print a per-student report (also in reports/ASSIGNMENT-grading.csv).")
+    p.add_argument("assignment", help="e.g. ps2_measurement")
+    p.add_argument("--student", action="append", metavar="ID", help="grade only this student (repeatable)")
+    p.add_argument("--workers", type=_positive_int, metavar="N",
+                   help="grade in N worker processes at once (default: one per core; 1 = one after another)")
+
+    p = sub.add_parser("feedback", help="write HTML feedback (no hidden-test source) to feedback/",
+                       description="Write HTML feedback for graded submissions to feedback/<student>/ASSIGNMENT/.")
+    p.add_argument("assignment", nargs="?", help="one assignment (default: all graded ones)")
+
+    p = sub.add_parser("export", help="write a grades CSV for the learning platform",
+                       description="Write one row per student: student_id, names, per-assignment score and maximum, total.")
+    p.add_argument("--out", default="grades.csv", metavar="FILE", help="output CSV (default: grades.csv in the course directory)")
+    return parser
+
+
+def main(argv=None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    quiet_warnings()
+    from . import workflow
+
+    try:
+        course = Course.open(args.course)
+        if args.command == "release":
+            if args.all == bool(args.assignment):
+                parser.error("release: give one ASSIGNMENT or --all (not both)")
+            return workflow.release(course, course.assignments() if args.all else [args.assignment])
+        if args.command == "collect":
+            return workflow.collect(course, args.assignment, args.zip)
+        if args.command == "grade":
+            code, _ = workflow.grade(course, args.assignment, args.student, workers=args.workers)
+            return code
+        if args.command == "feedback":
+            return workflow.feedback(course, [args.assignment] if args.assignment else course.assignments())
+        if args.command == "export":
+            return workflow.export(course, args.out)
+    except (CourseError, SandboxError) as err:
+        print(f"error: {err}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("interrupted; the gradebook backup in backups/ is intact", file=sys.stderr)
+        return 130
+    return 0  # pragma: no cover
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

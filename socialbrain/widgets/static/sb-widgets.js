@@ -1,0 +1,125 @@
+/* The Social Brain: static (no-kernel) widgets.
+ *
+ * One script for every widget on a page. Each widget root
+ * ([data-widget]) holds its precomputed states as JSON in
+ * <script type="application/json" class="sb-data"> (made by
+ * socialbrain/widgets/_core.py). On every control change this script
+ * composes the figure for the chosen state (base + one patch per factor),
+ * redraws it with the page's shared window.Plotly, and rewrites the
+ * aria-live description. After each redraw the root carries
+ * data-state="<control>=<index>;..." and fires an "sb-widget-update" event.
+ */
+(function () {
+  "use strict";
+
+  function controlIndex(form, c) {
+    var el = form.elements[c.name];
+    if (!el) { return 0; }
+    if (c.kind === "checkbox") { return el.checked ? 1 : 0; }
+    var v = parseInt(el.value, 10);  // select, range, radio (RadioNodeList.value)
+    return isNaN(v) ? 0 : v;
+  }
+
+  function compose(spec, idx) {
+    var data = spec.base.data.map(function (t) { return Object.assign({}, t); });
+    var layout = Object.assign({}, spec.base.layout);
+    var fields = Object.assign({}, spec.base.fields);
+    spec.factors.forEach(function (f) {
+      var key = f.controls.map(function (n) { return idx[n]; }).join("|");
+      var p = f.patches[key] || {};
+      Object.keys(p.d || {}).forEach(function (i) {
+        var props = p.d[i];
+        Object.keys(props).forEach(function (k) {
+          if (props[k] === null) { delete data[+i][k]; } else { data[+i][k] = props[k]; }
+        });
+      });
+      Object.keys(p.l || {}).forEach(function (k) {
+        if (p.l[k] === null) { delete layout[k]; } else { layout[k] = p.l[k]; }
+      });
+      Object.assign(fields, p.f || {});
+    });
+    return { data: data, layout: layout, fields: fields };
+  }
+
+  function fill(template, fields) {
+    return template.replace(/\{(\w+)\}/g, function (m, name) {
+      return Object.prototype.hasOwnProperty.call(fields, name) ? fields[name] : m;
+    });
+  }
+
+  function update(root, spec) {
+    var form = root.querySelector("form.sb-controls");
+    var idx = {};
+    var stateParts = [];
+    spec.controls.forEach(function (c) {
+      var i = controlIndex(form, c);
+      idx[c.name] = i;
+      stateParts.push(c.name + "=" + i);
+      if (c.kind === "range") {
+        var el = form.elements[c.name];
+        var label = c.labels[i];
+        el.setAttribute("aria-valuetext", label);
+        var out = form.querySelector("output[for='" + el.id + "']");
+        if (out) { out.textContent = label; }
+      }
+    });
+    var st = compose(spec, idx);
+    var desc = root.querySelector(".sb-desc");
+    var text = fill(spec.description, st.fields);
+    if (desc && desc.textContent !== text) { desc.textContent = text; }
+    root.querySelectorAll("[data-field]").forEach(function (el) {
+      var name = el.getAttribute("data-field");
+      if (name in st.fields) { el.textContent = st.fields[name]; }
+    });
+    var plot = root.querySelector(".sb-plot");
+    root.setAttribute("data-state", stateParts.join(";"));
+    if (window.Plotly && plot) {
+      var done = window.Plotly.react(plot, st.data, st.layout, spec.config);
+      var fire = function () { root.dispatchEvent(new CustomEvent("sb-widget-update", { bubbles: true })); };
+      if (done && done.then) { done.then(fire); } else { fire(); }
+    } else if (plot && !plot.querySelector(".sb-noplot")) {
+      var p = document.createElement("p");
+      p.className = "sb-noplot";
+      p.textContent = "The plot could not be drawn (plotly.js is missing); the text below describes it.";
+      plot.appendChild(p);
+    }
+  }
+
+  function init(root) {
+    if (root.getAttribute("data-sb-ready")) { return; }
+    var script = root.querySelector("script.sb-data");
+    var form = root.querySelector("form.sb-controls");
+    if (!script || !form) { return; }
+    var spec;
+    try { spec = JSON.parse(script.textContent); } catch (e) {
+      if (window.console) { console.error("sb-widgets: bad JSON in", root, e); }
+      return;
+    }
+    root.setAttribute("data-sb-ready", "1");
+    var handler = function () { update(root, spec); };
+    form.addEventListener("input", handler);
+    form.addEventListener("change", handler);
+    form.addEventListener("submit", function (e) { e.preventDefault(); });
+    handler();
+  }
+
+  function initAll() {
+    document.querySelectorAll("[data-widget]").forEach(init);
+  }
+
+  window.sbWidgets = { init: init, initAll: initAll, compose: compose };
+
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", initAll);
+  } else {
+    initAll();
+  }
+  // plotly.min.js may load after this script: draw again once the page has loaded.
+  window.addEventListener("load", function () {
+    document.querySelectorAll("[data-widget][data-sb-ready]").forEach(function (root) {
+      var form = root.querySelector("form.sb-controls");
+      if (form) { form.dispatchEvent(new Event("change")); }
+    });
+    initAll();
+  });
+})();

@@ -1,0 +1,217 @@
+"""Grading a simulated class of problem set 2 with the course's command.
+
+One scratch course (never the real gradebook), one grading run for the whole
+class, then re-grading, plain ``nbgrader autograde``, feedback, export and a
+Canvas zip. Each bad submission from issue 5 must get its own clear outcome.
+"""
+
+import csv
+import hashlib
+import html as html_lib
+import os
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import nbformat
+import pytest
+from nbgrader.api import Gradebook
+
+from socialbrain.grading import simulated, workflow
+from socialbrain.grading.cli import main
+from socialbrain.grading.course import Course
+
+A, NB = "ps2_measurement", "measurement"
+MAX = 13
+
+# test cells that must score zero for each simulated student
+EXPECTED_FAILS = {
+    "right": set(),
+    "reversed": {"test_djg_score", "test_djg_score_items"},
+    "offbyone": {"test_djg_level", "test_lsns6_isolated", "test_quadrant"},
+    "novalidation": {"test_djg_score_items", "test_djg_subscales", "test_lsns6_score"},
+    "loop": {"test_djg_level"},
+    "importerror": {"test_djg_score", "test_djg_score_items", "test_djg_subscales"},
+    "hugeoutput": set(),
+    "malicious": set(),
+    "edittest": {"test_quadrant"},
+    "deltest": {"test_lsns6_isolated"},
+}
+NOT_GRADED = {"badjson", "missing", "misnamed"}
+
+
+def _digest(folder: Path) -> dict:
+    return {str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def cell_scores(course: Path, student: str) -> dict:
+    with Gradebook(f"sqlite:///{course / 'gradebook.db'}", course_id="social-brain") as gb:
+        sub = gb.find_submission_notebook(NB, A, student)
+        return {g.name: g.score for g in sub.grades if g.cell_type == "code"}
+
+
+@pytest.fixture(scope="module")
+def graded(tmp_path_factory):
+    old_timeout = os.environ.get("SOCIALBRAIN_CELL_TIMEOUT")
+    os.environ["SOCIALBRAIN_CELL_TIMEOUT"] = "8"  # the endless loop costs this, not the default 60 s
+    course = simulated.new_course(tmp_path_factory.mktemp("course"))
+    assert main(["--course", str(course), "release", A]) == 0
+    sol = simulated.solutions(course, A, NB)
+    for student, (kind, edit) in simulated.PS2_STUDENTS.items():
+        nb = simulated.submission(course, A, NB, simulated.ps2_answers(sol, kind), edit)
+        simulated.hand_in(course, student, A, f"{NB}.ipynb", nb)
+    exits = simulated.submission(course, A, NB, simulated.ps2_answers(sol, "exits_kernel"))
+    simulated.hand_in(course, "exits", A, f"{NB}.ipynb", exits)
+    simulated.hand_in(course, "badjson", A, f"{NB}.ipynb", '{"cells": [ {"cell_type": "code", ')
+    simulated.hand_in(course, "missing", A, "notes.txt", "I forgot the notebook")
+    right = simulated.submission(course, A, NB, sol)
+    simulated.hand_in(course, "misnamed", A, "Measurement (1).ipynb", right)
+    before = {"source": _digest(course / "source"), "release": _digest(course / "release")}
+    code, results = workflow.grade(Course.open(course), A)
+    yield course, code, {r.student: r for r in results}, before
+    if old_timeout is None:
+        os.environ.pop("SOCIALBRAIN_CELL_TIMEOUT", None)
+    else:
+        os.environ["SOCIALBRAIN_CELL_TIMEOUT"] = old_timeout
+
+
+def test_every_student_gets_a_result(graded):
+    course, code, results, _ = graded
+    assert code == 1, "a submission that kills its kernel is reported as failed (exit code 1)"
+    assert set(results) == set(simulated.PS2_STUDENTS) | NOT_GRADED | {"exits"}
+    assert results["exits"].status == "failed" and "Kernel died" in results["exits"].message
+    for student in simulated.PS2_STUDENTS:
+        assert results[student].status == "graded", (student, results[student].message)
+    report = (course / "reports" / f"{A}-grading.csv").read_text()
+    for student in results:
+        assert student in report
+
+
+@pytest.mark.parametrize("student", sorted(EXPECTED_FAILS))
+def test_scores_per_test_cell(graded, student):
+    course, _, results, _ = graded
+    scores = cell_scores(course, student)
+    failed = {name for name, score in scores.items() if score == 0}
+    assert failed == EXPECTED_FAILS[student]
+    assert results[student].max_score == MAX
+    with Gradebook(f"sqlite:///{course / 'gradebook.db'}", course_id="social-brain") as gb:
+        points = {c.name: c.max_score for c in gb.find_notebook(NB, A).grade_cells}
+    assert results[student].score == MAX - sum(points[c] for c in EXPECTED_FAILS[student])
+
+
+def test_unreadable_submissions_are_reported_not_graded(graded):
+    _, _, results, _ = graded
+    assert results["badjson"].status == "not graded" and "not valid JSON" in results["badjson"].message
+    assert results["missing"].status == "not graded" and "was not handed in" in results["missing"].message
+    assert "misnamed" in results["misnamed"].message and "Measurement (1).ipynb" in results["misnamed"].message
+    for s in NOT_GRADED:
+        assert results[s].score == 0
+
+
+def test_tamper_report_names_only_the_tamperers(graded):
+    _, _, results, _ = graded
+    tampered = {s for s, r in results.items() if any("protected cells" in x for x in r.remarks)}
+    assert tampered == {"edittest", "deltest"}
+    assert any("test_quadrant" in x for x in results["edittest"].remarks)
+    assert any("deleted" in x and "test_lsns6_isolated" in x for x in results["deltest"].remarks)
+
+
+def test_sandbox_kept_gradebook_source_and_other_students_safe(graded):
+    course, _, results, before = graded
+    assert (course / "gradebook.db").exists()
+    assert _digest(course / "source") == before["source"]
+    assert _digest(course / "release") == before["release"]
+    right = nbformat.read(course / "submitted" / "right" / A / f"{NB}.ipynb", as_version=4)
+    assert right.cells, "another student's submission was overwritten"
+    out = nbformat.read(course / "autograded" / "malicious" / A / f"{NB}.ipynb", as_version=4)
+    text = "".join(o.get("text", "") for c in out.cells if c.cell_type == "code" for o in c.outputs)
+    # only the path down to its own folder exists; gradebook, source/ and others are gone
+    assert "course root visible: ['autograded']" in text, text
+    assert list((course / "backups").glob("gradebook-*.db")), "gradebook was not backed up"
+
+
+def test_huge_output_is_truncated(graded):
+    course, *_ = graded
+    path = course / "autograded" / "hugeoutput" / A / f"{NB}.ipynb"
+    assert path.stat().st_size < 500_000
+    assert "Output truncated" in path.read_text()
+
+
+def test_regrading_gives_the_same_grades(graded):
+    course, _, results, _ = graded
+    again = ["loop", "malicious", "deltest"]
+    before = {s: cell_scores(course, s) for s in again}
+    code, second = workflow.grade(Course.open(course), A, again)
+    assert code == 0
+    for r in second:
+        assert cell_scores(course, r.student) == before[r.student]
+        assert r.score == results[r.student].score
+    assert len(list((course / "backups").glob("gradebook-*.db"))) >= 2
+
+
+def test_plain_nbgrader_autograde_is_sandboxed_too(graded):
+    course, *_ = graded
+    src = _digest(course / "source")
+    env = dict(os.environ, PATH=str(Path(sys.executable).parent) + os.pathsep + os.environ["PATH"])
+    proc = subprocess.run([sys.executable, "-m", "nbgrader", "autograde", A, "--student", "malicious", "--force"],
+                          cwd=course, capture_output=True, text=True, env=env)
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    assert (course / "gradebook.db").exists()
+    assert _digest(course / "source") == src
+    assert cell_scores(course, "malicious") == {k: v for k, v in cell_scores(course, "right").items()}
+
+
+def test_feedback_shows_messages_but_no_hidden_tests(graded):
+    course, *_ = graded
+    assert main(["--course", str(course), "feedback", A]) == 0
+    files = sorted((course / "feedback").glob(f"*/{A}/{NB}.html"))
+    assert {f.parts[-3] for f in files} >= set(EXPECTED_FAILS)
+    hidden = workflow._hidden_test_lines(Course.open(course), A)
+    assert len(hidden) > 20
+    for f in files:
+        html = f.read_text()
+        leaked = [h for h in hidden if h in html_lib.unescape(html)]
+        assert not leaked, (f, leaked[:3])
+        assert "BEGIN HIDDEN TESTS" not in html
+    reversed_html = html_lib.unescape((course / "feedback" / "reversed" / A / f"{NB}.html").read_text())
+    assert "all 'no': the 5 positively worded items score 1" in reversed_html  # a visible test's message
+    assert "an answer pattern with no lonely answers should score 0" in reversed_html  # a hidden test's message
+    offbyone_html = html_lib.unescape((course / "feedback" / "offbyone" / A / f"{NB}.html").read_text())
+    assert "12 is not below 12" in offbyone_html
+
+
+def test_export_csv(graded):
+    course, _, results, _ = graded
+    out = course / "grades.csv"
+    assert main(["--course", str(course), "export", "--out", str(out)]) == 0
+    rows = {r["student_id"]: r for r in csv.DictReader(out.open())}
+    assert list(next(iter(rows.values())).keys()) == ["student_id", "last_name", "first_name", "email", A, f"{A} max", "total", "total max"]
+    assert set(rows) == set(results)
+    for s, r in results.items():
+        assert float(rows[s][A]) == r.score
+        assert float(rows[s][f"{A} max"]) == MAX
+
+
+def test_collect_canvas_zip(graded, tmp_path):
+    course, *_ = graded
+    nb = (course / "submitted" / "right" / A / f"{NB}.ipynb").read_bytes()
+    zpath = tmp_path / "submissions.zip"
+    with zipfile.ZipFile(zpath, "w") as z:
+        z.writestr(f"jansenanna_12345_67890_{NB}.ipynb", nb)
+        z.writestr(f"devriesbram_LATE_23456_78901_{NB}-1.ipynb", nb)
+    assert main(["--course", str(course), "collect", "--zip", str(zpath), A]) == 0
+    for student in ("jansenanna", "devriesbram"):
+        assert (course / "submitted" / student / A / f"{NB}.ipynb").read_bytes() == nb
+
+
+def test_cli_errors_are_clear(graded, capsys):
+    course, *_ = graded
+    assert main(["--course", str(course), "grade", "ps9_nothing"]) == 1
+    assert "no assignment 'ps9_nothing'" in capsys.readouterr().err
+    with pytest.raises(SystemExit) as exc:
+        main(["--course", str(course), "grade", A, "--wrong-flag"])
+    assert exc.value.code == 2
+    assert "unrecognized arguments: --wrong-flag" in capsys.readouterr().err
+    assert main(["--course", str(course), "grade", A, "--student", "nobody"]) == 1
+    assert "no submission of ps2_measurement for: nobody" in capsys.readouterr().err

@@ -5,6 +5,7 @@ page; it is never part of the built site. Serious and critical violations
 fail; moderate ones must be fixed or listed in ALLOWED_MODERATE with a reason.
 """
 
+import re
 from pathlib import Path
 
 import pytest
@@ -78,3 +79,15 @@ def test_theme_markup_repairs():
     fixed = repair_html(theme)
     assert 'title="Light"' not in fixed and 'aria-hidden="true"' in fixed
     assert 'aria-label="Search"' not in fixed and 'role="listitem"' in fixed
+
+
+def test_every_figure_has_a_text_alternative(site):
+    """Each plotly figure (widgets have their own description) sits in a <figure> with a caption saying what it shows."""
+    figures = 0
+    for rel in site_pages():
+        text = (site / rel).read_text(encoding="utf-8")
+        plots = text.count('class="plotly-graph-div"')
+        captions = len(re.findall(r'<figcaption class="sb-figure-description">[^<]{40,}</figcaption>', text))
+        assert plots == captions, f"{rel}: {plots} figures, {captions} described"
+        figures += plots
+    assert figures >= 4, "the chapters' static figures were not found"

@@ -1,5 +1,7 @@
 """Self-checks in a real browser: marked at once, explained, remembered after a reload, counted on the progress page."""
 
+from pathlib import Path
+
 
 def _feedback(page, qid):
     return page.locator(f'form[data-selfcheck="{qid}"] .selfcheck-feedback').inner_text()
@@ -48,3 +50,35 @@ def test_empty_and_non_numeric_answers_get_a_prompt_not_a_verdict(server, contex
     page.locator('form[data-selfcheck="start-chapters"] input[type="text"]').fill("eight")
     page.locator('form[data-selfcheck="start-chapters"] button').click()
     assert "Please type a number" in _feedback(page, "start-chapters")
+
+
+CHAPTER_PAGES = [f"book/{p.stem}.html" for p in sorted((Path(__file__).parent.parent / "book").glob("0[1-8]-*.md"))]
+
+
+def test_every_chapter_has_working_self_checks(server, context):
+    """In each chapter: the first question answered right, the second wrong; both remembered after a reload."""
+    assert len(CHAPTER_PAGES) == 8
+    page = context.new_page()
+    for path in CHAPTER_PAGES:
+        page.goto(f"{server}/{path}")
+        forms = page.locator("form.selfcheck")
+        assert forms.count() >= 3, f"{path}: fewer than three self-checks"
+        ids = []
+        for i, want_right in ((0, True), (1, False)):
+            form = forms.nth(i)
+            ids.append(form.get_attribute("data-selfcheck"))
+            key = form.evaluate("f => JSON.parse(atob(f.dataset.key))")
+            if key["type"] == "number":
+                value = key["answer"] if want_right else key["answer"] + 10 * (key.get("tolerance", 0) + 1)
+                form.locator('input[type="text"]').fill(str(value))
+            else:
+                values = form.locator('input[type="radio"]').evaluate_all("rs => rs.map(r => r.value)")
+                right = str(key["answer"]).lower()
+                choice = right if want_right else next(v for v in values if v != right)
+                form.locator(f'input[value="{choice}"]').check()
+            form.locator("button").click()
+            verdict = "Right." if want_right else "Not quite."
+            assert verdict in form.locator(".selfcheck-feedback").inner_text(), f"{path} {ids[-1]}"
+        page.reload()
+        assert "Right." in page.locator(f'form[data-selfcheck="{ids[0]}"] .selfcheck-feedback').inner_text()
+        assert "Not quite." in page.locator(f'form[data-selfcheck="{ids[1]}"] .selfcheck-feedback').inner_text()

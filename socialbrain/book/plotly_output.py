@@ -7,6 +7,9 @@ the plotly JSON into a small <div> that draws with `_static/vendor/plotly.min.js
 which `assets.py` adds to every page that has a figure.
 """
 
+import html
+import re
+
 import plotly.io as pio
 from docutils import nodes
 
@@ -28,4 +31,16 @@ class PlotlyJsonRenderer:
         config = {**PLOTLY_CONFIG, **data.content.get("config", {})}
         html = pio.to_html(figure, include_plotlyjs=False, include_mathjax=False, full_html=False,
                            config=config, validate=False)
-        return [nodes.raw(text=html, format="html", classes=["output", "text_html", "plotly-figure"])]
+        return [nodes.raw(text=figure_html(html, figure["layout"]), format="html",
+                          classes=["output", "text_html", "plotly-figure"])]
+
+
+def figure_html(plot, layout):
+    """The plot inside a <figure>, with its text alternative (layout.meta.description) as caption."""
+    meta = layout.get("meta") or {}
+    description = meta.get("description", "") if isinstance(meta, dict) else ""
+    title = layout.get("title", {})
+    title = title.get("text", "") if isinstance(title, dict) else str(title or "")
+    title = re.sub(r"<[^>]+>", " ", title).strip()
+    caption = f'<figcaption class="sb-figure-description">{html.escape(description)}</figcaption>' if description else ""
+    return f'<figure class="sb-figure" aria-label="{html.escape(title, quote=True)}">{plot}{caption}</figure>'

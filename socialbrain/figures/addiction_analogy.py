@@ -86,6 +86,12 @@ def _wrap(text: str, width: int = 38) -> str:
     return "<br>".join(textwrap.wrap(text, width=width))
 
 
+#: Text alternative: what the figure shows, for screen readers and print.
+DESCRIPTION = (
+    'A ladder of four steps, read from the bottom up: the design of Fisher et al. (2010), what they observed, the overlap with regions active in cocaine craving, and the conclusion that rejected love is an addiction. Only the first two steps were measured in that study; the overlap is borrowed from other studies, and the conclusion was not tested.'
+)
+
+
 def addiction_analogy_ladder() -> go.Figure:
     """Return the evidence ladder for the love-as-addiction claim as a plotly Figure.
 
@@ -188,4 +194,5 @@ def addiction_analogy_ladder() -> go.Figure:
         font={"color": "#000000"},
     )
     fig.update_yaxes(automargin=True)
+    fig.update_layout(meta={"description": DESCRIPTION})
     return fig

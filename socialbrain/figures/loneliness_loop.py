@@ -98,6 +98,12 @@ def _segment(source: str, target: str) -> tuple[tuple[float, float], tuple[float
     return (ax + t0 * dx, ay + t0 * dy), (ax + t1 * dx, ay + t1 * dy)
 
 
+#: Text alternative: what the figure shows, for screen readers and print.
+DESCRIPTION = (
+    "Diagram of Cacioppo's loop: loneliness raises vigilance for social threat, which biases attention and expectations, which leads to self-protective withdrawal, which keeps loneliness going. Each arrow's line style shows how well that link is supported; some links are well tested, others rest on mixed or indirect evidence."
+)
+
+
 def loneliness_loop() -> go.Figure:
     """Return the loop diagram as a plotly Figure (static; no kernel needed)."""
     fig = go.Figure()
@@ -167,4 +173,5 @@ def loneliness_loop() -> go.Figure:
         height=640,
         margin={"l": 10, "r": 10, "t": 80, "b": 100},
     )
+    fig.update_layout(meta={"description": DESCRIPTION})
     return fig

@@ -62,6 +62,12 @@ def _tick_label(name: str) -> str:
     return name.replace(" ", "<br>")
 
 
+#: Text alternative: what the figure shows, for screen readers and print.
+DESCRIPTION = (
+    'Table of four thinking errors after rejection (overgeneralisation, personalisation, catastrophising, emotional reasoning). For each, an automatic thought, a question that tests it, and a more balanced thought; the examples were written for this course.'
+)
+
+
 def thinking_errors() -> go.Figure:
     """Return the thinking-error table for chapter 7 as a static plotly figure.
 
@@ -138,4 +144,5 @@ def thinking_errors() -> go.Figure:
         height=600,
         margin=dict(l=100, r=10, t=80, b=40),
     )
+    fig.update_layout(meta={"description": DESCRIPTION})
     return fig

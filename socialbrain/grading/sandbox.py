@@ -64,8 +64,11 @@ def bwrap_command(course_root, workdir, expose_readonly=(), extra_hidden=(), rea
         "--tmpfs", str(root),
     ]
     for path in expose_readonly:
+        # The environment may live inside the course folder or under /tmp (a fresh
+        # clone, a CI checkout): both are hidden above, so bind it back, read-only.
         p = Path(path).resolve()
-        if p.exists() and p.is_relative_to(root) and not work.is_relative_to(p):
+        hidden = p.is_relative_to(root) or p.is_relative_to("/tmp")
+        if p.exists() and hidden and not work.is_relative_to(p):
             cmd += ["--ro-bind", str(p), str(p)]
     for path in extra_hidden:
         p = Path(path).resolve()

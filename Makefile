@@ -68,7 +68,7 @@ $(LAB_OVERRIDES): $(BIN)/.installed
 	@echo '{"@jupyterlab/docmanager-extension:plugin": {"defaultViewers": {"markdown": "Jupytext Notebook", "myst": "Jupytext Notebook"}}}' > $@
 
 lab: $(BIN)/.installed $(LAB_OVERRIDES)
-	$(BIN)/jupyter lab --ip=127.0.0.1 --no-browser --notebook-dir=.
+	$(BIN)/jupyter lab --ip=127.0.0.1 --no-browser --notebook-dir=. $(if $(SUDO),,--allow-root)
 
 clean:
 	rm -rf _build

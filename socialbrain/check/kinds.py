@@ -220,6 +220,18 @@ def read_number(answer, what: str = "one number") -> float:
     return value
 
 
+def _refuse_single_number(answer, what) -> None:
+    """A single number where a list is wanted gets its own message, not a generic one."""
+    if answer is None or isinstance(answer, (str, bytes, dict)) or _length(answer) is not None \
+            or _is_numpy_array(answer):
+        return
+    try:
+        read_number(answer)
+    except NotReadable:
+        return
+    raise NotReadable(f"Your answer is a single number. This task wants {what}.")
+
+
 @dataclass(frozen=True)
 class Numbers(Kind):
     """A fixed number of numbers, in order, each right within ``tolerance``."""
@@ -229,15 +241,7 @@ class Numbers(Kind):
     tolerance: float = 1e-6
 
     def read(self, answer) -> tuple[float, ...]:
-        if answer is not None and not isinstance(answer, (str, bytes, dict)) and _length(answer) is None \
-                and not _is_numpy_array(answer):
-            # a single number where a list is wanted
-            try:
-                read_number(answer)
-            except NotReadable:
-                pass
-            else:
-                raise NotReadable(f"Your answer is a single number. This task wants {self.what}.")
+        _refuse_single_number(answer, self.what)
         items = _as_plain_list(answer, self.what)
         if len(items) != self.length:
             raise NotReadable(
@@ -286,14 +290,7 @@ class Sample(Kind):
     def read(self, answer):
         import numpy as np
 
-        if answer is not None and _length(answer) is None and not _is_numpy_array(answer) \
-                and not isinstance(answer, (str, bytes)):
-            try:
-                read_number(answer)
-            except NotReadable:
-                pass
-            else:
-                raise NotReadable(f"Your answer is a single number. This task wants {self.what}.")
+        _refuse_single_number(answer, self.what)
         items = _as_plain_list(answer, self.what, self.max_items)
         values = []
         for position, item in enumerate(items, start=1):

@@ -10,5 +10,7 @@ Modules: :mod:`.course` (finding the course and its config),
 :mod:`.checks` (submission checks and the tamper report),
 :mod:`.sandbox` (bubblewrap kernel), :mod:`.preprocessors` (nbgrader
 preprocessors), :mod:`.collect` (zip_collect plugin), :mod:`.workflow`
-(the commands), :mod:`.cli` (argument parsing).
+(the commands), :mod:`.parallel` (grading in worker processes, one
+gradebook writer at a time), :mod:`.cli` (argument parsing),
+:mod:`.simulated` (simulated students for tests and benchmarks).
 """

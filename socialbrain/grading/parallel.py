@@ -3,13 +3,13 @@
 Plain ``nbgrader autograde`` grades one submission after another. Here a
 pool of worker processes (default: one per core) grades at the same time:
 
-* **Workers load nbgrader once.** Each worker imports nbgrader and reads the
-  course configuration once (:func:`.workflow.use_cached_api`), then grades
-  one student after another in-process with
-  :func:`.workflow.grade_batch`. Starting ``nbgrader`` costs seconds, so a
-  process per student would be slow; an in-process app per worker was also
-  faster than one ``nbgrader autograde --student <glob>`` subprocess per
-  batch (measured: see ``bench/grading.py`` and the instructor guide).
+* **nbgrader is loaded once.** Each worker starts with nbgrader already
+  imported (see the fork server below), reads the course configuration
+  once (:func:`.workflow.use_cached_api`), then grades one student after
+  another in-process with :func:`.workflow.grade_batch`. Starting
+  ``nbgrader`` costs seconds, so a process per student would be slow; an
+  in-process app per worker was also faster than one ``nbgrader autograde``
+  subprocess per batch of students (``bench/grading.py --batches`` times both).
 * **Dynamic batches.** Workers take the next student from a shared queue
   instead of a fixed share of the class, so one slow submission (an endless
   loop waits for the per-cell time limit) does not hold up a whole batch.
@@ -27,8 +27,9 @@ pool of worker processes (default: one per core) grades at the same time:
   graded again one after another in the parent.
 
 Workers are forked from a *fork server*: one clean Python process that loads
-nbgrader once when grading starts (while the parent checks the submissions),
-then forks a worker in a fraction of a second. Workers are not forked from
+nbgrader once when grading starts (while the parent checks the submissions;
+:mod:`._startup` makes that load seconds shorter), then forks a worker in a
+fraction of a second. Workers are not forked from
 the parent itself, which may hold kernel connections, event loops or threads
 that must not be copied.
 """

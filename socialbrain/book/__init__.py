@@ -1,4 +1,4 @@
-"""The book's Sphinx extension: self-checks, Dutch terms and locally served assets.
+"""The book's Sphinx extension: self-checks, Dutch terms, citation styles and locally served assets.
 
 Listed under `sphinx.extra_extensions` in `_config.yml`, so every build of the
 book (through `make book` or a bare `jupyter-book build .`) gets it.
@@ -6,7 +6,7 @@ book (through `make book` or a bare `jupyter-book build .`) gets it.
 
 import os
 
-from socialbrain.book import a11y, assets, dutch, selfcheck
+from socialbrain.book import a11y, assets, citations, dutch, selfcheck
 
 
 def setup(app):
@@ -16,5 +16,6 @@ def setup(app):
     dutch.setup(app)
     selfcheck.setup(app)
     assets.setup(app)
+    citations.setup(app)
     a11y.setup(app)
     return {"parallel_read_safe": True, "parallel_write_safe": True, "version": "1"}

@@ -9,6 +9,8 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 CHAPTERS = sorted((ROOT / "book").glob("[0-9][0-9]-*.md"))
+EXERCISES = sorted((ROOT / "exercises").glob("[0-9][0-9]-*.md"))
+BOOK_PAGES = sorted((ROOT / "book").glob("*.md"))
 SEEDS = ROOT.parent / "shared" / "seeds"
 
 
@@ -92,7 +94,47 @@ def test_no_sentence_is_copied_from_the_seed_articles(chapter):
     assert not copied, copied[:3]
 
 
+# Where a reader may apply the text to themselves: low mood, suicide, self-harm,
+# trauma, medication, or scoring a questionnaire on oneself.
+SENSITIVE = re.compile(
+    r"\b(?:depress\w*|suicid\w*|self-harm\w*|harming yourself|trauma\w*|medication|medicines?"
+    r"|naltrexone|antidepressants?|prescri\w*|(?:on|for) yourself)\b",
+    re.I,
+)
+# A medicine named by name; the page must then send readers to their prescriber.
+NAMED_MEDICINE = re.compile(r"\b(?:naltrexone|antidepressants?)\b", re.I)
+CONTENT_NOTE_LINK = re.compile(r"\{doc\}`(?:[^`<]*<)?content-note>?`|\]\((?:\.\./book/)?content-note\.md\)")
+
+
+def links_content_note(text):
+    return bool(CONTENT_NOTE_LINK.search(text))
+
+
+@pytest.mark.parametrize("chapter", CHAPTERS, ids=lambda p: p.stem)
+def test_every_chapter_links_the_content_note(chapter):
+    assert links_content_note(chapter.read_text(encoding="utf-8")), "no link to the content note"
+
+
+@pytest.mark.parametrize("page", EXERCISES, ids=lambda p: p.stem)
+def test_sensitive_practice_pages_link_the_content_note(page):
+    text = page.read_text(encoding="utf-8")
+    topics = sorted({m.lower() for m in SENSITIVE.findall(text)})
+    assert not topics or links_content_note(text), f"mentions {topics} but does not link the content note"
+
+
+@pytest.mark.parametrize("page", BOOK_PAGES + EXERCISES, ids=lambda p: f"{p.parent.name}/{p.stem}")
+def test_named_medicines_come_with_their_prescriber(page):
+    """A reader who takes a medicine the book names is told not to change it on their own."""
+    text = page.read_text(encoding="utf-8")
+    assert not NAMED_MEDICINE.search(text) or re.search(r"\bprescri\w*", text, re.I), "names a medicine without the prescriber"
+
+
 def test_checkers_can_fail():
     assert cited_keys("{cite:p}`a, b` and {cite}`c`") == {"a", "b", "c"}
     assert used_terms("{term}`x` {term}`the y <Y>`") == {"x", "y"}
     assert "nosuchkey2099" not in bib_keys()
+    for link in ("{doc}`content-note`", "{doc}`content note <content-note>`", "[content note](../book/content-note.md)"):
+        assert links_content_note(f"see the {link} first")
+    assert not links_content_note("see the content note") and not links_content_note("{doc}`how-to-use`")
+    assert SENSITIVE.search("a route into Depression") and SENSITIVE.search("if you score it for yourself")
+    assert not SENSITIVE.search("try the tasks yourself")

@@ -27,6 +27,9 @@ PALETTE = (
 #: The same colours by name, for readable figure code.
 BLUE, ORANGE, GREEN, VERMILLION, PURPLE, SKY, YELLOW, BLACK = PALETTE
 
+#: A neutral grey for what is context, not data (reference lines, crowds of dots).
+GREY = "#6E6E6E"
+
 #: Plotly config for every figure: responsive, and no plotly logo link.
 PLOTLY_CONFIG = {"responsive": True, "displaylogo": False}
 

@@ -112,50 +112,6 @@ def test_each_study_view_names_its_caveat():
     assert "differ" in texts["woo2014"] and "chance" in texts["woo2014"]
 
 
-# ---------------------------------------------------------------- loneliness_map
-
-def test_quadrant_counts_add_up_for_every_cut_off():
-    m = mod("loneliness_map")
-    djg, lsns = m.simulate_population()
-    for lc in range(1, 12):
-        for ic in (1, 6, 12, 20, 30):
-            q = m.quadrant_counts(djg, lsns, lc, ic)
-            assert sum(q.values()) == djg.size
-            assert q["lonely_isolated"] + q["lonely_only"] == int((djg >= lc).sum())
-            assert q["lonely_isolated"] + q["isolated_only"] == int((lsns < ic).sum())
-
-
-def test_quadrant_counts_on_a_hand_made_population():
-    m = mod("loneliness_map")
-    djg = [0, 5, 9, 2, 3]
-    lsns = [5, 5, 20, 20, 12]
-    assert m.quadrant_counts(djg, lsns, 3, 12) == {
-        "lonely_isolated": 1, "lonely_only": 2, "isolated_only": 1, "neither": 1}
-
-
-def test_simulated_population_matches_the_facts_it_is_modelled_on():
-    m = mod("loneliness_map")
-    djg, lsns = m.simulate_population()
-    assert djg.min() >= 0 and djg.max() <= 11 and lsns.min() >= 0 and lsns.max() <= 30
-    assert (djg >= 3).mean() == pytest.approx(0.48, abs=0.04)   # Gezondheidsmonitor 2022
-    assert (djg >= 9).mean() == pytest.approx(0.14, abs=0.03)
-    assert (lsns < 12).mean() == pytest.approx(0.15, abs=0.04)  # Lubben 2006: 11-20%
-    # Weakly and negatively related (a simulation parameter, not a fact).
-    r = np.corrcoef(djg, lsns)[0, 1]
-    assert -0.45 < r < -0.1
-    assert m.DJG_PMF.sum() == pytest.approx(1)
-    assert m.lsns_pmf().sum() == pytest.approx(1)
-
-
-def test_population_is_reproducible_and_rho_matters():
-    m = mod("loneliness_map")
-    a = m.simulate_population(2000, -0.3, seed=1)
-    b = m.simulate_population(2000, -0.3, seed=1)
-    c = m.simulate_population(2000, 0.0, seed=1)
-    assert np.array_equal(a[0], b[0]) and np.array_equal(a[1], b[1])
-    assert abs(np.corrcoef(*c)[0, 1]) < abs(np.corrcoef(*a)[0, 1])
-
-
 # ---------------------------------------------------------------- approach_avoidance
 
 @pytest.mark.parametrize("longing,fear", [(6, 8), (3, 7), (2, 5.5), (9, 10)])

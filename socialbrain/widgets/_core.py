@@ -46,14 +46,13 @@ from typing import Any, Callable, Sequence
 import numpy as np
 import plotly.graph_objects as go
 
-from socialbrain.plotting import PALETTE
+from socialbrain.plotting import GREY, PALETTE
 
 #: Environment variable the book build sets; "1" means "show the static view".
 STATIC_ENV = "SOCIALBRAIN_STATIC"
 
 #: Okabe & Ito (2008) colours by name, for readable widget code.
 BLUE, ORANGE, GREEN, VERMILLION, PURPLE, SKY, YELLOW, BLACK = PALETTE
-GREY = "#6E6E6E"
 
 #: Plotly config for widget plots: no mode bar (its buttons would be
 #: focusable content inside the plot, which is marked up as one image).

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import plotly.graph_objects as go
 
-from socialbrain.plotting import BLACK, BLUE, GREEN, ORANGE, PURPLE
+from socialbrain.plotting import BLACK, BLUE, GREEN, ORANGE, finish
 
 #: What was measured: legend label, colour, marker symbol.
 MEASURES = {
@@ -103,10 +103,5 @@ def health_risks() -> go.Figure:
                "categoryorder": "array", "categoryarray": rows[::-1]},
         legend={"title": {"text": "What was measured"}, "orientation": "h",
                 "y": -0.16, "x": 0.0, "yanchor": "top"},
-        plot_bgcolor="#FFFFFF",
-        paper_bgcolor="#FFFFFF",
-        height=655,
-        margin={"l": 20, "r": 20, "t": 145, "b": 120},
     )
-    fig.update_layout(meta={"description": DESCRIPTION})
-    return fig
+    return finish(fig, DESCRIPTION, height=655, margin={"l": 20, "r": 20, "t": 145, "b": 120})

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import plotly.graph_objects as go
 
-from socialbrain.plotting import BLACK, BLUE, ORANGE, VERMILLION
+from socialbrain.plotting import BLACK, BLUE, ORANGE, VERMILLION, finish
 
 #: Evidence categories: label shown in the legend, colour, and line style.
 EVIDENCE = {
@@ -168,10 +168,5 @@ def loneliness_loop() -> go.Figure:
         yaxis=dict(axis, range=[-1.55, 2.5], title={"text": ""}),
         legend={"title": {"text": "Evidence for the link"}, "orientation": "h",
                 "y": -0.1, "x": 0.0, "yanchor": "top"},
-        plot_bgcolor="#FFFFFF",
-        paper_bgcolor="#FFFFFF",
-        height=640,
-        margin={"l": 10, "r": 10, "t": 80, "b": 100},
     )
-    fig.update_layout(meta={"description": DESCRIPTION})
-    return fig
+    return finish(fig, DESCRIPTION, height=640, margin={"l": 10, "r": 10, "t": 80, "b": 100})

@@ -46,34 +46,10 @@ from typing import Any, Callable, Sequence
 import numpy as np
 import plotly.graph_objects as go
 
-from socialbrain.plotting import GREY, PALETTE
+from socialbrain.plotting import WIDGET_CONFIG, WIDGET_TEMPLATE
 
 #: Environment variable the book build sets; "1" means "show the static view".
 STATIC_ENV = "SOCIALBRAIN_STATIC"
-
-#: Okabe & Ito (2008) colours by name, for readable widget code.
-BLUE, ORANGE, GREEN, VERMILLION, PURPLE, SKY, YELLOW, BLACK = PALETTE
-
-#: Plotly config for widget plots: no mode bar (its buttons would be
-#: focusable content inside the plot, which is marked up as one image).
-PLOT_CONFIG = {"responsive": True, "displaylogo": False, "displayModeBar": False}
-
-#: A small layout template (the full plotly_white template would add about
-#: 10 KB of JSON to every widget).
-TEMPLATE = go.layout.Template(
-    layout={
-        "colorway": list(PALETTE),
-        "font": {"family": "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif",
-                 "size": 13, "color": "#222"},
-        "paper_bgcolor": "white",
-        "plot_bgcolor": "white",
-        "xaxis": {"gridcolor": "#E5E5E5", "zerolinecolor": "#BBBBBB", "linecolor": "#444",
-                  "showline": True, "automargin": True},
-        "yaxis": {"gridcolor": "#E5E5E5", "zerolinecolor": "#BBBBBB", "linecolor": "#444",
-                  "showline": True, "automargin": True},
-        "hoverlabel": {"font": {"size": 13}},
-    }
-)
 
 
 def static_mode() -> bool:
@@ -89,7 +65,7 @@ def new_figure(traces: Sequence[dict] = (), *, height: int = 400, **layout: Any)
     which matters because the static view builds a figure per state.
     """
     base = {
-        "template": TEMPLATE,
+        "template": WIDGET_TEMPLATE,
         "height": height,
         "margin": {"l": 50, "r": 12, "t": 30, "b": 50},
         "showlegend": False,
@@ -332,7 +308,7 @@ def _static_payload(spec: WidgetSpec) -> dict:
         "base": {"data": base.fig["data"], "layout": base.fig["layout"], "fields": base.fields},
         "factors": [],
         "description": spec.description,
-        "config": PLOT_CONFIG,
+        "config": WIDGET_CONFIG,
     }
     for k, names in enumerate(spec.factors):
         controls = [spec.control(n) for n in names]

@@ -19,8 +19,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from socialbrain.widgets._core import (
-    BLACK, BLUE, VERMILLION, Control, WidgetSpec, new_figure, scatter)
+from socialbrain.plotting import BLACK, BLUE, VERMILLION
+from socialbrain.widgets._core import Control, WidgetSpec, new_figure, scatter
 
 #: Fall of each tendency per unit of distance: avoidance is steeper (Miller 1944).
 APPROACH_SLOPE = 0.25

@@ -20,8 +20,8 @@ import math
 
 import numpy as np
 
-from socialbrain.widgets._core import (BLACK, BLUE, ORANGE, VERMILLION, Control,
-                                       WidgetSpec, new_figure, scatter)
+from socialbrain.plotting import BLACK, BLUE, ORANGE, VERMILLION
+from socialbrain.widgets._core import Control, WidgetSpec, new_figure, scatter
 
 #: Layer sizes (cumulative) from Dunbar (2024), with a short description.
 LAYERS = (

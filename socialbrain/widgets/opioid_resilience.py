@@ -19,8 +19,8 @@ import math
 
 import numpy as np
 
-from socialbrain.widgets._core import (
-    BLUE, GREY, VERMILLION, Control, WidgetSpec, new_figure, scatter)
+from socialbrain.plotting import BLUE, GREY, VERMILLION
+from socialbrain.widgets._core import Control, WidgetSpec, new_figure, scatter
 
 #: Regions where Hsu et al. (2013) reported the positive resiliency correlation.
 REGIONS = {

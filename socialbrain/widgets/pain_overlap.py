@@ -24,8 +24,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from socialbrain.widgets._core import (BLACK, BLUE, GREY, VERMILLION, Control, WidgetSpec,
-                                       new_figure, scatter)
+from socialbrain.plotting import BLACK, BLUE, GREY, VERMILLION
+from socialbrain.widgets._core import Control, WidgetSpec, new_figure, scatter
 
 #: Abbreviation -> full name of each region in the diagram.
 REGION_NAMES = {

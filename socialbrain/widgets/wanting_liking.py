@@ -16,8 +16,8 @@ A schematic, not data: bars show the direction of change on an arbitrary
 
 from __future__ import annotations
 
-from socialbrain.widgets._core import (
-    BLUE, ORANGE, Control, WidgetSpec, new_figure)
+from socialbrain.plotting import BLUE, ORANGE
+from socialbrain.widgets._core import Control, WidgetSpec, new_figure
 
 BASELINE = 5
 STEP = 3

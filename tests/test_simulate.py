@@ -1,15 +1,12 @@
 """The course's one simulated population: reproducible, labelled as simulated,
 close to its targets, and the same people wherever the course shows it."""
 
-import importlib
-
 import numpy as np
 import pytest
 
 from socialbrain import scales
 from socialbrain.simulate import PARAMETERS, add_scores, plot_survey, simulate_survey
-
-loneliness_map = importlib.import_module("socialbrain.widgets.loneliness_map")
+from socialbrain.widgets import loneliness_map
 
 
 @pytest.fixture(scope="module")

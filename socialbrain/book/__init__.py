@@ -7,12 +7,13 @@ book (through `make book` or a bare `jupyter-book build .`) gets it.
 import os
 
 from socialbrain.book import a11y, assets, dutch, selfcheck
+from socialbrain.widgets import STATIC_ENV
 
 
 def setup(app):
     # Kernels that execute the chapters inherit this, so widgets render their
     # static, kernel-free view (see socialbrain.widgets).
-    os.environ["SOCIALBRAIN_STATIC"] = "1"
+    os.environ[STATIC_ENV] = "1"
     dutch.setup(app)
     selfcheck.setup(app)
     assets.setup(app)

@@ -21,7 +21,7 @@ import numpy as np
 
 from socialbrain import scales, simulate
 from socialbrain.plotting import BLUE, GREY, ORANGE
-from socialbrain.widgets._core import Control, WidgetSpec, new_figure, scatter
+from socialbrain.widgets.spec import Control, WidgetSpec, new_figure, scatter
 
 #: The description field that counts each of the scales' quadrants.
 QUADRANT_FIELDS = dict(zip(scales.QUADRANTS, ("both", "lonely_only", "isolated_only", "neither")))
@@ -155,8 +155,3 @@ def spec() -> WidgetSpec:
         factors=(("lonely_cut",), ("isolated_cut",), ("lonely_cut", "isolated_cut")),
         fields_only=(2,),
     )
-
-
-def loneliness_map():
-    """A simulated population on loneliness versus network size, with movable cut-offs."""
-    return spec().show()

@@ -1,4 +1,4 @@
-"""The book's Sphinx extension: self-checks, Dutch terms and locally served assets.
+"""The book's Sphinx extension: self-checks and their progress page, Dutch terms and locally served assets.
 
 Listed under `sphinx.extra_extensions` in `_config.yml`, so every build of the
 book (through `make book` or a bare `jupyter-book build .`) gets it.
@@ -6,7 +6,7 @@ book (through `make book` or a bare `jupyter-book build .`) gets it.
 
 import os
 
-from socialbrain.book import a11y, assets, dutch, selfcheck
+from socialbrain.book import a11y, assets, dutch, progress, selfcheck
 from socialbrain.widgets import STATIC_ENV
 
 
@@ -16,6 +16,7 @@ def setup(app):
     os.environ[STATIC_ENV] = "1"
     dutch.setup(app)
     selfcheck.setup(app)
+    progress.setup(app)
     assets.setup(app)
     a11y.setup(app)
     return {"parallel_read_safe": True, "parallel_write_safe": True, "version": "1"}

@@ -1,4 +1,4 @@
-"""Reference scoring of the De Jong Gierveld scale and the LSNS-6 (facts.md section 6)."""
+"""Reference scoring of the De Jong Gierveld scale and the LSNS-6 (dejonggierveld1999, lubben2006)."""
 
 import pytest
 

@@ -1,7 +1,8 @@
 """Tests for the models behind the chapter widgets (socialbrain.widgets.*).
 
 The models are plain functions; these tests check them against the formulas
-and against what the papers report (facts.md).
+and against what the papers report (the studies each widget's source names,
+all in references.bib).
 """
 
 import math

@@ -12,7 +12,7 @@ The figure is a ladder: one row per step of the argument (read from the bottom
 up), one column per source of evidence. Each source has its own colour
 (Okabe-Ito, colour-blind safe), marker shape and text label, so colour is never
 the only cue. No data are simulated; the only numbers are those reported by
-Fisher et al. (2010) as listed in the course fact sheet.
+Fisher et al. (2010) (``fisher2010`` in references.bib).
 """
 
 from __future__ import annotations

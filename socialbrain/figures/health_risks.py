@@ -5,8 +5,9 @@ death and disease. Popular articles tend to put every one of these numbers
 under the word "loneliness" (A4). Plotted together, the numbers show two
 things a reader should see at once: most ratios are modest (around 1.3), and
 objective isolation and subjective loneliness do not always behave alike
-(Steptoe et al. 2013). Every number comes from facts.md (sections 5 and 11);
-a confidence interval is drawn only where the fact sheet gives one.
+(Steptoe et al. 2013). Every number comes from the study named in its row
+(references.bib: holtlunstad2010, holtlunstad2015, steptoe2013, valtorta2016);
+a confidence interval is drawn only where the study reports one.
 
 Rows are grouped by what was measured, and each group has its own colour AND
 marker shape, so colour is never the only cue. The kind of ratio (odds ratio,

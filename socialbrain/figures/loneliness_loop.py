@@ -6,7 +6,8 @@ alert to social threat, which biases what they notice and expect, which leads
 to self-protective withdrawal, which keeps the loneliness going. A diagram of
 that loop is easy to remember, and that is the risk: every arrow looks equally
 solid. This figure draws each arrow in the style of the evidence behind it
-(facts.md, section 8), so that a reader sees the theory and its weak links at
+(references.bib: cacioppo2009b, lodder2015, spithoven2017, cbs2022, adam2006,
+doane2010, arnsten2009), so that a reader sees the theory and its weak links at
 the same time. Colour is never the only cue: every link also has its own line
 style and a text label naming the studies.
 

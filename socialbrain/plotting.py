@@ -1,4 +1,4 @@
-"""One plotly set-up for the whole course: renderer, palette and layout.
+"""One plotly set-up for the whole course: renderer, palette, font, config and layout.
 
 Figures are sent as plotly's own JSON output, which JupyterLab and Notebook 7
 draw natively and which the book turns into a small div for the one shared
@@ -7,6 +7,8 @@ plotly.js, so no page or notebook carries a 4.9 MB copy of it.
 
 Importing this module sets the defaults; every figure and widget module
 imports its colours from here, so a chapter that draws anything has them.
+Static figures end with :func:`finish`; widgets draw with
+:data:`WIDGET_TEMPLATE` and :data:`WIDGET_CONFIG`.
 """
 
 import plotly.graph_objects as go
@@ -27,8 +29,34 @@ PALETTE = (
 #: The same colours by name, for readable figure code.
 BLUE, ORANGE, GREEN, VERMILLION, PURPLE, SKY, YELLOW, BLACK = PALETTE
 
+#: A neutral grey for what is context, not data (reference lines, crowds of dots).
+GREY = "#6E6E6E"
+
+#: The reader's own system font, in every figure and widget.
+FONT_FAMILY = "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif"
+
 #: Plotly config for every figure: responsive, and no plotly logo link.
 PLOTLY_CONFIG = {"responsive": True, "displaylogo": False}
+
+#: Widget plots also have no mode bar: its buttons would be focusable content
+#: inside the plot, which is marked up as one image.
+WIDGET_CONFIG = {**PLOTLY_CONFIG, "displayModeBar": False}
+
+#: A small layout template for widgets (the full plotly_white template would
+#: add about 10 KB of JSON to every precomputed widget).
+WIDGET_TEMPLATE = go.layout.Template(
+    layout={
+        "colorway": list(PALETTE),
+        "font": {"family": FONT_FAMILY, "size": 13, "color": "#222"},
+        "paper_bgcolor": "white",
+        "plot_bgcolor": "white",
+        "xaxis": {"gridcolor": "#E5E5E5", "zerolinecolor": "#BBBBBB", "linecolor": "#444",
+                  "showline": True, "automargin": True},
+        "yaxis": {"gridcolor": "#E5E5E5", "zerolinecolor": "#BBBBBB", "linecolor": "#444",
+                  "showline": True, "automargin": True},
+        "hoverlabel": {"font": {"size": 13}},
+    }
+)
 
 
 def use_course_renderer():
@@ -38,9 +66,20 @@ def use_course_renderer():
     pio.renderers.default = "plotly_mimetype"
     template = go.layout.Template(pio.templates["plotly_white"])
     template.layout.colorway = PALETTE
-    template.layout.font = {"family": "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif", "size": 14}
+    template.layout.font = {"family": FONT_FAMILY, "size": 14}
     pio.templates["socialbrain"] = template
     pio.templates.default = "socialbrain"
+
+
+def finish(fig: go.Figure, description: str, *, height: int, margin: dict) -> go.Figure:
+    """Give a static figure the course's white background, its size and its text alternative.
+
+    ``description`` says in words what the figure shows; the book prints it
+    as the figure's caption, for screen readers and print.
+    """
+    fig.update_layout(plot_bgcolor="#FFFFFF", paper_bgcolor="#FFFFFF", height=height, margin=margin)
+    fig.update_layout(meta={"description": description})
+    return fig
 
 
 use_course_renderer()

@@ -18,9 +18,14 @@ Public API
 ``LSNS6_ITEMS``          the 6 items as :class:`LSNS6Item` (text, subscale)
 ``LSNS6_ANSWER_LABELS``  what answer codes 0-5 mean
 ``LSNS6_ISOLATION_CUTOFF`` a total *below* this (12) means at risk of isolation
-``djg_score``, ``djg_subscales``, ``djg_level``
+``djg_score``, ``djg_subscales``, ``djg_level``, ``djg_lonely``
 ``lsns6_score``, ``lsns6_subscales``, ``lsns6_isolated``
 ``quadrant``             loneliness x isolation classification
+``quadrant_counts``      how many people fall in each quadrant
+
+The classifications take the cut-offs as optional arguments (defaults: the
+ones above), so a widget that lets the reader move a cut-off still applies
+this module's rule.
 
 Every scoring function checks its input and raises :class:`ValueError` with
 a message that says what is wrong.
@@ -28,6 +33,7 @@ a message that says what is wrong.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from numbers import Integral
@@ -46,10 +52,12 @@ __all__ = [
     "djg_score",
     "djg_subscales",
     "djg_level",
+    "djg_lonely",
     "lsns6_score",
     "lsns6_subscales",
     "lsns6_isolated",
     "quadrant",
+    "quadrant_counts",
 ]
 
 
@@ -163,6 +171,12 @@ def djg_level(score) -> str:
     raise AssertionError("unreachable")  # pragma: no cover
 
 
+def djg_lonely(score, cutoff: int = DJG_LONELY_CUTOFF) -> bool:
+    """True when a DJG total (0-11) is at or above ``cutoff`` (3): lonely."""
+    score = _check_int(score, 0, 11, "a De Jong Gierveld total")
+    return score >= _check_int(cutoff, 0, 12, "a De Jong Gierveld cut-off")
+
+
 # --------------------------------------------------------------------------
 # Lubben Social Network Scale, 6 items
 # --------------------------------------------------------------------------
@@ -215,10 +229,10 @@ def lsns6_score(answers) -> int:
     return sum(_normalise_lsns6(answers))
 
 
-def lsns6_isolated(score) -> bool:
-    """True when an LSNS-6 total (0-30) is below 12: at risk of isolation."""
+def lsns6_isolated(score, cutoff: int = LSNS6_ISOLATION_CUTOFF) -> bool:
+    """True when an LSNS-6 total (0-30) is below ``cutoff`` (12): at risk of isolation."""
     score = _check_int(score, 0, 30, "an LSNS-6 total")
-    return score < LSNS6_ISOLATION_CUTOFF
+    return score < _check_int(cutoff, 0, 31, "an LSNS-6 cut-off")
 
 
 # --------------------------------------------------------------------------
@@ -233,11 +247,11 @@ QUADRANTS: tuple[str, ...] = (
 )
 
 
-def quadrant(djg_total, lsns6_total) -> str:
-    """Classify a person by loneliness (DJG >= 3) and isolation (LSNS-6 < 12)."""
-    djg_total = _check_int(djg_total, 0, 11, "a De Jong Gierveld total")
-    lonely = djg_total >= DJG_LONELY_CUTOFF
-    isolated = lsns6_isolated(lsns6_total)
+def quadrant(djg_total, lsns6_total, lonely_cut: int = DJG_LONELY_CUTOFF,
+             isolated_cut: int = LSNS6_ISOLATION_CUTOFF) -> str:
+    """Classify a person by loneliness (DJG >= 3) and isolation (LSNS-6 < 12), or the given cut-offs."""
+    lonely = djg_lonely(djg_total, lonely_cut)
+    isolated = lsns6_isolated(lsns6_total, isolated_cut)
     if lonely and isolated:
         return QUADRANTS[0]
     if lonely:
@@ -245,3 +259,17 @@ def quadrant(djg_total, lsns6_total) -> str:
     if isolated:
         return QUADRANTS[2]
     return QUADRANTS[3]
+
+
+def quadrant_counts(djg_totals, lsns6_totals, lonely_cut: int = DJG_LONELY_CUTOFF,
+                    isolated_cut: int = LSNS6_ISOLATION_CUTOFF) -> dict[str, int]:
+    """How many people fall in each of :data:`QUADRANTS` (in that order, zeros included).
+
+    ``djg_totals`` and ``lsns6_totals`` hold one total per person (equally
+    long); each distinct pair of totals is classified once, by :func:`quadrant`.
+    """
+    pairs = Counter(zip(djg_totals, lsns6_totals, strict=True))
+    counts = dict.fromkeys(QUADRANTS, 0)
+    for (djg, lsns), k in pairs.items():
+        counts[quadrant(djg, lsns, lonely_cut, isolated_cut)] += k
+    return counts

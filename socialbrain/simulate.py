@@ -19,8 +19,11 @@ Each answer comes from a latent score plus item noise, cut at fixed
 thresholds. The parameters are stored in ``df.attrs`` so that figures and
 text can say what the data are.
 
-Use :func:`simulate_survey` to get the data and :func:`plot_survey` for the
-standard scatter plot with the two cut-offs.
+This is the course's one simulated population: the practice notebook of
+chapter 5, problem set 3 and the chapter 5 widget (``loneliness_map``) all
+show these 1,000 adults. Use :func:`simulate_survey` to get the data,
+:func:`plot_survey` for the standard scatter plot with the two cut-offs and
+:func:`jittered` for the scatter positions of any other plot of it.
 """
 
 from __future__ import annotations
@@ -37,6 +40,7 @@ __all__ = [
     "PARAMETERS",
     "simulate_survey",
     "add_scores",
+    "jittered",
     "plot_survey",
 ]
 
@@ -129,27 +133,35 @@ def add_scores(df: pd.DataFrame) -> pd.DataFrame:
     out["djg_total"] = out["djg_emotional"] + out["djg_social"]
     out["djg_level"] = [scales.djg_level(int(t)) for t in out["djg_total"]]
     out["lsns6_total"] = [scales.lsns6_score([int(x) for x in a]) for a in lsns]
-    out["lonely"] = out["djg_total"] >= scales.DJG_LONELY_CUTOFF
-    out["isolated"] = out["lsns6_total"] < scales.LSNS6_ISOLATION_CUTOFF
+    out["lonely"] = [scales.djg_lonely(int(t)) for t in out["djg_total"]]
+    out["isolated"] = [scales.lsns6_isolated(int(t)) for t in out["lsns6_total"]]
     out["quadrant"] = [scales.quadrant(int(d), int(l)) for d, l in zip(out["djg_total"], out["lsns6_total"])]
     out.attrs = dict(df.attrs)
     return out
 
 
+def jittered(df: pd.DataFrame, spread: float = 0.3, seed: int = 0) -> tuple[np.ndarray, np.ndarray]:
+    """Scatter positions (LSNS-6 total, DJG total), each moved at random by up to ``spread``.
+
+    People with the same two scores would otherwise hide each other.
+    """
+    rng = np.random.default_rng(seed)
+    x = df["lsns6_total"].to_numpy() + rng.uniform(-spread, spread, len(df))
+    y = df["djg_total"].to_numpy() + rng.uniform(-spread, spread, len(df))
+    return x, y
+
+
 def plot_survey(df: pd.DataFrame, title: str | None = None):
     """Scatter of loneliness (DJG) against network size (LSNS-6), with cut-offs.
 
-    Points are jittered a little so that people with the same scores do not
-    hide each other. Returns a plotly figure; labelled as simulated when
-    ``df.attrs['simulated']`` is true.
+    Points are :func:`jittered`. Returns a plotly figure; labelled as
+    simulated when ``df.attrs['simulated']`` is true.
     """
     import plotly.graph_objects as go
 
     if "djg_total" not in df or "lsns6_total" not in df:
         df = add_scores(df)
-    rng = np.random.default_rng(0)
-    x = df["lsns6_total"] + rng.uniform(-0.3, 0.3, len(df))
-    y = df["djg_total"] + rng.uniform(-0.3, 0.3, len(df))
+    x, y = jittered(df)
     simulated = bool(df.attrs.get("simulated"))
     if title is None:
         title = "Loneliness against social network size"

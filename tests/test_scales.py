@@ -1,4 +1,4 @@
-"""Reference scoring of the De Jong Gierveld scale and the LSNS-6 (facts.md section 6)."""
+"""Reference scoring of the De Jong Gierveld scale and the LSNS-6 (dejonggierveld1999, lubben2006)."""
 
 import pytest
 
@@ -69,3 +69,27 @@ def test_lsns6():
                                             (2, 11, "isolated, not lonely"), (2, 12, "neither")])
 def test_quadrant_cutoffs(djg, lsns, label):
     assert scales.quadrant(djg, lsns) == label
+
+
+def test_cut_offs_can_be_moved_and_are_checked():
+    assert scales.djg_lonely(3) is True and scales.djg_lonely(2) is False
+    assert scales.djg_lonely(8, cutoff=9) is False and scales.djg_lonely(9, cutoff=9) is True
+    assert scales.lsns6_isolated(14, cutoff=15) is True and scales.lsns6_isolated(15, cutoff=15) is False
+    assert scales.quadrant(5, 20, lonely_cut=6, isolated_cut=21) == "isolated, not lonely"
+    for bad in (-1, 2.5, None, True):
+        with pytest.raises(ValueError):
+            scales.djg_lonely(3, cutoff=bad)
+        with pytest.raises(ValueError):
+            scales.lsns6_isolated(12, cutoff=bad)
+
+
+def test_quadrant_counts_on_a_hand_made_population():
+    djg = [0, 5, 9, 2, 3]
+    lsns = [5, 5, 20, 20, 12]
+    assert scales.quadrant_counts(djg, lsns) == {
+        "lonely and isolated": 1, "lonely, not isolated": 2, "isolated, not lonely": 1, "neither": 1}
+    assert list(scales.quadrant_counts([], [])) == list(scales.QUADRANTS)
+    with pytest.raises(ValueError):
+        scales.quadrant_counts([0, 5], [5])
+    with pytest.raises(ValueError):
+        scales.quadrant_counts([12], [5])

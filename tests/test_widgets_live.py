@@ -7,32 +7,32 @@ reproduce what Python computes.
 """
 
 import html as htmllib
-import importlib
 import functools
 import json
 import random
 import re
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import ipywidgets
 import pytest
 
 import socialbrain.widgets as widgets
-from socialbrain.widgets import _core
+from socialbrain.widgets import embed, patches
 
-NAMES = widgets.__all__
+NAMES = widgets.NAMES
 
 
 def mod(name):
-    return importlib.import_module(f"socialbrain.widgets.{name}")
+    return widgets.WIDGETS[name]
 
 
 @functools.lru_cache(maxsize=None)
 def static_html(name):
     """The static HTML of a widget (computed once per test session: it is the slow part)."""
-    return _core.static_html(mod(name).spec())
+    return embed.static_html(mod(name).spec())
 
 
 def other_value(control, current):
@@ -41,8 +41,8 @@ def other_value(control, current):
 
 @pytest.mark.parametrize("name", NAMES)
 def test_live_view_is_default_and_every_control_redraws(name, monkeypatch):
-    monkeypatch.delenv(_core.STATIC_ENV, raising=False)
-    w = getattr(widgets, name)()
+    monkeypatch.delenv(widgets.STATIC_ENV, raising=False)
+    w = widgets.show(name)
     assert isinstance(w, ipywidgets.VBox)
     spec = w.spec
     for c in spec.controls:
@@ -65,8 +65,8 @@ def test_live_view_is_default_and_every_control_redraws(name, monkeypatch):
 
 @pytest.mark.parametrize("name", NAMES)
 def test_static_env_gives_html_with_root_controls_and_json(name, monkeypatch):
-    monkeypatch.setenv(_core.STATIC_ENV, "1")
-    out = getattr(widgets, name)()
+    monkeypatch.setenv(widgets.STATIC_ENV, "1")
+    out = widgets.show(name)
     assert not isinstance(out, ipywidgets.Widget)
     assert f'data-widget="{name}"' in out._repr_html_()
     html = static_html(name)
@@ -91,7 +91,7 @@ def test_static_patches_reproduce_python(name):
     spec = mod(name).spec()
     states = list(spec.states())
     random.Random(0).shuffle(states)
-    assert _core.check_static(spec, [spec.defaults] + states[:25]) >= 1
+    assert patches.check_static(spec, [spec.defaults] + states[:25]) >= 1
 
 
 @pytest.mark.parametrize("name", NAMES)
@@ -107,10 +107,10 @@ def test_check_static_catches_a_wrong_factorisation():
     # Claiming the sample size is independent of the rest is wrong: x depends on n and draw.
     spec.factors = (("region",), ("n",), ("r", "draw"))
     with pytest.raises(AssertionError):
-        _core.check_static(spec, [dict(spec.defaults, n=200, draw=3)])
+        patches.check_static(spec, [dict(spec.defaults, n=200, draw=3)])
 
 
-JS = Path(_core.__file__).parent / "static" / "sb-widgets.js"
+JS = Path(widgets.__file__).parent / "static" / "sb-widgets.js"
 NODE_SHIM = """
 const fs = require('fs');
 global.window = { addEventListener() {} };
@@ -126,14 +126,14 @@ process.stdout.write(JSON.stringify(out));
 @pytest.mark.parametrize("name", ["opioid_resilience", "loneliness_map", "dunbar_layers"])
 def test_the_shared_script_composes_states_exactly_like_python(name):
     spec = mod(name).spec()
-    payload = _core.static_payload(spec)
+    payload = patches.static_payload(spec)
     states = list(spec.states())
     random.Random(1).shuffle(states)
     indices = [{c.name: c.index(s[c.name]) for c in spec.controls} for s in states[:15]]
     run = subprocess.run(["node", "-e", NODE_SHIM, str(JS)], check=True, capture_output=True,
                          text=True, input=json.dumps({"payload": payload, "states": indices}))
     for idx, got in zip(indices, json.loads(run.stdout)):
-        fig, fields = _core.compose(payload, idx)
+        fig, fields = patches.compose(payload, idx)
         assert got["data"] == fig["data"]
         assert got["layout"] == fig["layout"]
         assert got["fields"] == fields
@@ -145,3 +145,14 @@ def test_shared_script_redraws_with_the_pages_plotly_and_updates_the_text():
     assert "[data-widget]" in js
     assert "aria-valuetext" in js
     assert "http" not in js  # loads nothing from other hosts
+
+
+def test_the_static_view_never_loads_ipywidgets():
+    code = (f"import os, sys; os.environ[{widgets.STATIC_ENV!r}] = '1'; import socialbrain.widgets as w; "
+            "w.show('wanting_liking'); assert 'ipywidgets' not in sys.modules, 'ipywidgets loaded'")
+    subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_show_names_the_widgets_when_a_name_is_wrong():
+    with pytest.raises(ValueError, match="loneliness_map"):
+        widgets.show("lonelines_map")

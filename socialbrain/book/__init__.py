@@ -1,4 +1,5 @@
-"""The book's Sphinx extension: self-checks, Dutch terms, citation styles and locally served assets.
+"""The book's Sphinx extension: self-checks and their progress page, Dutch terms, citation styles and
+locally served assets.
 
 Listed under `sphinx.extra_extensions` in `_config.yml`, so every build of the
 book (through `make book` or a bare `jupyter-book build .`) gets it.
@@ -6,15 +7,17 @@ book (through `make book` or a bare `jupyter-book build .`) gets it.
 
 import os
 
-from socialbrain.book import a11y, assets, citations, dutch, selfcheck
+from socialbrain.book import a11y, assets, citations, dutch, progress, selfcheck
+from socialbrain.widgets import STATIC_ENV
 
 
 def setup(app):
     # Kernels that execute the chapters inherit this, so widgets render their
     # static, kernel-free view (see socialbrain.widgets).
-    os.environ["SOCIALBRAIN_STATIC"] = "1"
+    os.environ[STATIC_ENV] = "1"
     dutch.setup(app)
     selfcheck.setup(app)
+    progress.setup(app)
     assets.setup(app)
     citations.setup(app)
     a11y.setup(app)

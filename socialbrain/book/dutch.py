@@ -35,3 +35,4 @@ def setup(app):
         text=(visit_dutch_plain, depart_dutch_plain),
     )
     app.add_role("nl", nl_role)
+    return {"parallel_read_safe": True, "parallel_write_safe": True}

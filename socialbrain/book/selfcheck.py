@@ -1,10 +1,15 @@
 """Self-check questions that work in the static book, with no kernel.
 
 A chapter writes a question as a `selfcheck` directive whose body is YAML
-(see CONTRIBUTING.md). At build time the question becomes a plain HTML form;
-`static/selfcheck.js` marks answers, explains them, and remembers them in the
-reader's browser (localStorage). The `selfcheck-progress` directive renders
-the progress page from every question the build has seen.
+(see CONTRIBUTING.md). The question, the options and the explanation are
+MyST text, so they may hold emphasis, citations, glossary terms and Dutch
+terms; they become doctree nodes like any other text, so cross-references
+resolve, translation catalogs pick them up, and every builder can write them.
+The HTML visitors write a plain HTML form that `static/selfcheck.js` marks,
+explains and remembers in the reader's browser; other builders (LaTeX, text)
+get the question, the options and the explanation as ordinary paragraphs.
+The pages' questions are collected for the progress page by
+:mod:`socialbrain.book.progress`.
 """
 
 import base64
@@ -14,10 +19,8 @@ import math
 
 import yaml
 from docutils import nodes
-from docutils.parsers.rst import Directive
-from sphinx.util import logging
-
-logger = logging.getLogger(__name__)
+from sphinx.transforms.post_transforms import SphinxPostTransform
+from sphinx.util.docutils import SphinxDirective
 
 TYPES = ("choice", "truefalse", "number")
 
@@ -73,147 +76,172 @@ def parse_question(qid, body):
     return question
 
 
-def render_html(question):
-    """The question as an accessible HTML form; the key is encoded, not shown."""
-    qid = html.escape(question["id"])
-    esc = html.escape
-    if question["type"] == "choice":
-        choices = list(enumerate(question["options"]))
-    elif question["type"] == "truefalse":
-        choices = [("true", "True"), ("false", "False")]
-    else:
-        choices = None
-    if choices is None:
-        unit = question["unit"]
-        field = (
-            f'<label class="selfcheck-number">Your answer '
-            f'<input type="text" inputmode="decimal" name="answer" autocomplete="off">'
-            f'{" <span>" + esc(unit) + "</span>" if unit else ""}</label>'
-        )
-    else:
-        field = "".join(
-            f'<label class="selfcheck-option"><input type="radio" name="answer" value="{esc(str(value))}"> '
-            f"<span>{esc(text)}</span></label>"
-            for value, text in choices
-        )
+def encoded_key(question):
+    """The answer key as the browser script reads it: base64 JSON, so it is not shown as text."""
     key = {k: question[k] for k in ("type", "answer", "tolerance") if k in question}
-    encoded = base64.b64encode(json.dumps(key).encode()).decode()
-    return (
-        f'<form class="selfcheck" id="selfcheck-{qid}" data-selfcheck="{qid}" data-key="{encoded}">'
-        f'<fieldset><legend><span class="selfcheck-label">Check yourself</span> {esc(question["question"])}</legend>'
-        f'<div class="selfcheck-field">{field}</div>'
-        f'<button type="submit" class="selfcheck-submit">Check</button>'
-        f'<div class="selfcheck-feedback" role="status" aria-live="polite"></div>'
-        f'<template class="selfcheck-explanation">{esc(question["explanation"])}</template>'
-        f"</fieldset></form>"
-    )
+    return base64.b64encode(json.dumps(key).encode()).decode()
 
 
-class SelfCheckDirective(Directive):
+# --------------------------------------------------------------------------
+# Nodes: one per part of the form
+# --------------------------------------------------------------------------
+
+class selfcheck(nodes.General, nodes.Element):
+    """One question (attributes ``qid`` and ``key``): a question, its answers, an explanation."""
+
+
+class selfcheck_question(nodes.Part, nodes.TextElement):
+    """The question text."""
+
+
+class selfcheck_answers(nodes.Part, nodes.Element):
+    """What the reader answers with: options, or one number field."""
+
+
+class selfcheck_option(nodes.Part, nodes.TextElement):
+    """One option to choose (attribute ``value``: what the key compares)."""
+
+
+class selfcheck_number(nodes.Part, nodes.Element):
+    """A field for a number (attribute ``unit``, possibly empty)."""
+
+
+class selfcheck_explanation(nodes.Part, nodes.TextElement):
+    """Why the right answer is right; shown once the reader has answered."""
+
+
+class SelfCheckDirective(SphinxDirective):
     """```{selfcheck} <id>``` with a YAML body."""
 
     required_arguments = 1
     has_content = True
 
     def run(self):
-        env = self.state.document.settings.env
-        qid = self.arguments[0]
         try:
-            question = parse_question(qid, "\n".join(self.content))
+            question = parse_question(self.arguments[0], "\n".join(self.content))
         except SelfCheckError as err:
-            raise self.error(str(err))
-        seen = getattr(env, "socialbrain_selfchecks", {})
-        for docname, ids in seen.items():
-            if qid in ids and docname != env.docname:
-                logger.warning(f"self-check id {qid!r} is also used in {docname}", location=(env.docname, self.lineno))
-        env.socialbrain_selfchecks = seen
-        ids = seen.setdefault(env.docname, [])
-        if qid in ids:
-            logger.warning(f"self-check id {qid!r} is used twice on this page", location=(env.docname, self.lineno))
-        ids.append(qid)
-        return [nodes.raw("", render_html(question), format="html")]
+            raise self.error(str(err)) from None
+        messages = []
+        node = selfcheck(qid=question["id"], key=encoded_key(question))
+        self.set_source_info(node)
+        if question["type"] == "number":
+            answers = [selfcheck_number(unit=question["unit"])]
+        else:
+            choices = (enumerate(question["options"]) if question["type"] == "choice"
+                       else (("true", "True"), ("false", "False")))
+            answers = [self._text(selfcheck_option, label, messages, value=str(value))
+                       for value, label in choices]
+        node += self._text(selfcheck_question, question["question"], messages)
+        node += selfcheck_answers("", *answers)
+        node += self._text(selfcheck_explanation, question["explanation"], messages)
+        return [node, *messages]
+
+    def _text(self, cls, text, messages, **attributes):
+        """A ``cls`` node holding ``text`` parsed as MyST inline markup (messages go to ``messages``).
+
+        Raw HTML stays text, so a question can hold markup but no tags.
+        """
+        children, more = self.parse_inline(text, lineno=self.lineno)
+        messages += more
+        node = cls("", "", *children, **attributes)
+        self.set_source_info(node)
+        for raw in list(node.findall(nodes.raw)):
+            raw.replace_self(nodes.Text(raw.astext()))
+        return node
 
 
-class progress_placeholder(nodes.General, nodes.Element):
-    """Replaced, once every page is read, by the progress table."""
+# --------------------------------------------------------------------------
+# HTML: the form selfcheck.js works with
+# --------------------------------------------------------------------------
+
+def visit_selfcheck_html(self, node):
+    qid = html.escape(node["qid"])
+    self.body.append(f'<form class="selfcheck" id="selfcheck-{qid}" data-selfcheck="{qid}" '
+                     f'data-key="{node["key"]}"><fieldset>')
 
 
-class SelfCheckProgressDirective(Directive):
-    """```{selfcheck-progress}```: a table of every page's self-checks, filled in by the reader's browser."""
-
-    def run(self):
-        env = self.state.document.settings.env
-        env.socialbrain_progress_docs = getattr(env, "socialbrain_progress_docs", set()) | {env.docname}
-        return [progress_placeholder()]
+def depart_selfcheck_html(self, node):
+    self.body.append("</fieldset></form>")
 
 
-def progress_html(app, fromdocname, pages):
-    """The progress table: one row per page with self-checks, in reading order."""
-    rows = []
-    for docname, ids in pages:
-        title = app.env.titles[docname].astext() if docname in app.env.titles else docname
-        uri = app.builder.get_relative_uri(fromdocname, docname)
-        rows.append(
-            f'<tr data-progress-page="{html.escape(docname)}" data-ids="{html.escape(" ".join(ids))}">'
-            f'<th scope="row"><a href="{html.escape(uri)}">{html.escape(title)}</a></th>'
-            f'<td class="progress-count">{len(ids)} questions</td>'
-            f'<td class="progress-status">not started</td></tr>'
-        )
-    return (
-        '<table class="selfcheck-progress"><caption>Your self-check answers, saved in this browser only</caption>'
-        '<thead><tr><th scope="col">Page</th><th scope="col">Answered</th><th scope="col">Status</th></tr></thead>'
-        f"<tbody>{''.join(rows)}</tbody></table>"
-        '<p><button type="button" class="selfcheck-reset">Forget my answers</button></p>'
-        '<p class="selfcheck-reset-status" role="status" aria-live="polite"></p>'
-    )
+def visit_question_html(self, node):
+    self.body.append('<legend><span class="selfcheck-label">Check yourself</span> ')
 
 
-def fill_progress(app, doctree, fromdocname):
-    seen = getattr(app.env, "socialbrain_selfchecks", {})
-    order = _reading_order(app)
-    order += sorted(set(seen) - set(order))
-    pages = [(d, seen[d]) for d in order if seen.get(d)]
-    for node in doctree.findall(progress_placeholder):
-        node.replace_self(nodes.raw("", progress_html(app, fromdocname, pages), format="html"))
+def depart_question_html(self, node):
+    self.body.append("</legend>")
 
 
-def progress_outdated(app, env, added, changed, removed):
-    """When any page changes, the progress page must be written again."""
-    if added or changed or removed:
-        return sorted(getattr(env, "socialbrain_progress_docs", set()) - set(added) - set(changed))
-    return []
+def visit_answers_html(self, node):
+    self.body.append('<div class="selfcheck-field">')
 
 
-def _reading_order(app):
-    """Documents in table-of-contents order, starting from the root page."""
-    order, stack = [], [app.config.root_doc]
-    includes = app.env.toctree_includes
-    while stack:
-        doc = stack.pop(0)
-        if doc in order:
-            continue
-        order.append(doc)
-        stack[0:0] = includes.get(doc, [])
-    return order
+def depart_answers_html(self, node):
+    # After the answers: the button that checks them, and where the verdict appears.
+    self.body.append('</div><button type="submit" class="selfcheck-submit">Check</button>'
+                     '<div class="selfcheck-feedback" role="status" aria-live="polite"></div>')
 
 
-def purge(app, env, docname):
-    getattr(env, "socialbrain_selfchecks", {}).pop(docname, None)
+def visit_option_html(self, node):
+    self.body.append('<label class="selfcheck-option"><input type="radio" name="answer" '
+                     f'value="{html.escape(node["value"])}"> <span>')
 
 
-def merge(app, env, docnames, other):
-    seen = getattr(env, "socialbrain_selfchecks", {})
-    for docname in docnames:
-        if docname in getattr(other, "socialbrain_selfchecks", {}):
-            seen[docname] = other.socialbrain_selfchecks[docname]
-    env.socialbrain_selfchecks = seen
+def depart_option_html(self, node):
+    self.body.append("</span></label>")
+
+
+def visit_number_html(self, node):
+    unit = f' <span>{html.escape(node["unit"])}</span>' if node["unit"] else ""
+    self.body.append('<label class="selfcheck-number">Your answer '
+                     '<input type="text" inputmode="decimal" name="answer" autocomplete="off">'
+                     f"{unit}</label>")
+    raise nodes.SkipNode
+
+
+def visit_explanation_html(self, node):
+    self.body.append('<template class="selfcheck-explanation">')
+
+
+def depart_explanation_html(self, node):
+    self.body.append("</template>")
+
+
+class SelfCheckAsText(SphinxPostTransform):
+    """For every builder but HTML: the question, a list of its options and the explanation.
+
+    Print has no form to fill in, so the number field goes; the text nodes
+    themselves are kept (translated, with their references resolved). The
+    gettext builder keeps the question nodes, whose text it extracts.
+    """
+
+    default_priority = 200
+
+    def is_supported(self):
+        return self.app.builder.format != "html" and self.app.builder.name != "gettext"
+
+    def run(self, **kwargs):
+        for node in list(self.document.findall(selfcheck)):
+            question, = node.findall(selfcheck_question)
+            explanation, = node.findall(selfcheck_explanation)
+            options = [nodes.list_item("", nodes.paragraph("", "", *option.children))
+                       for option in node.findall(selfcheck_option)]
+            parts = [nodes.paragraph("", "", nodes.strong("", "Check yourself:"), nodes.Text(" "),
+                                     *question.children)]
+            if options:
+                parts.append(nodes.bullet_list("", *options))
+            parts.append(nodes.paragraph("", "", nodes.emphasis("", "Explanation:"), nodes.Text(" "),
+                                         *explanation.children))
+            node.replace_self(nodes.container("", *parts, classes=["selfcheck"]))
 
 
 def setup(app):
+    app.add_node(selfcheck, html=(visit_selfcheck_html, depart_selfcheck_html))
+    app.add_node(selfcheck_question, html=(visit_question_html, depart_question_html))
+    app.add_node(selfcheck_answers, html=(visit_answers_html, depart_answers_html))
+    app.add_node(selfcheck_option, html=(visit_option_html, depart_option_html))
+    app.add_node(selfcheck_number, html=(visit_number_html, None))
+    app.add_node(selfcheck_explanation, html=(visit_explanation_html, depart_explanation_html))
     app.add_directive("selfcheck", SelfCheckDirective)
-    app.add_directive("selfcheck-progress", SelfCheckProgressDirective)
-    app.add_node(progress_placeholder)
-    app.connect("doctree-resolved", fill_progress)
-    app.connect("env-purge-doc", purge)
-    app.connect("env-merge-info", merge)
-    app.connect("env-get-outdated", progress_outdated)
+    app.add_post_transform(SelfCheckAsText)
+    return {"parallel_read_safe": True, "parallel_write_safe": True}

@@ -12,7 +12,7 @@ The figure is a ladder: one row per step of the argument (read from the bottom
 up), one column per source of evidence. Each source has its own colour
 (Okabe-Ito, colour-blind safe), marker shape and text label, so colour is never
 the only cue. No data are simulated; the only numbers are those reported by
-Fisher et al. (2010) as listed in the course fact sheet.
+Fisher et al. (2010) (``fisher2010`` in references.bib).
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ from dataclasses import dataclass
 
 import plotly.graph_objects as go
 
-from socialbrain.plotting import GREEN, ORANGE, VERMILLION
+from socialbrain.plotting import GREEN, ORANGE, VERMILLION, finish
 
 __all__ = ["EVIDENCE_SOURCES", "STEPS", "addiction_analogy_ladder"]
 
@@ -188,11 +188,7 @@ def addiction_analogy_ladder() -> go.Figure:
         },
         # The columns are labelled on the x-axis, so a legend would only repeat them.
         showlegend=False,
-        plot_bgcolor="#FFFFFF",
-        height=500,
-        margin={"l": 20, "r": 20, "t": 90, "b": 50},
         font={"color": "#000000"},
     )
     fig.update_yaxes(automargin=True)
-    fig.update_layout(meta={"description": DESCRIPTION})
-    return fig
+    return finish(fig, DESCRIPTION, height=500, margin={"l": 20, "r": 20, "t": 90, "b": 50})

@@ -5,8 +5,9 @@ death and disease. Popular articles tend to put every one of these numbers
 under the word "loneliness" (A4). Plotted together, the numbers show two
 things a reader should see at once: most ratios are modest (around 1.3), and
 objective isolation and subjective loneliness do not always behave alike
-(Steptoe et al. 2013). Every number comes from facts.md (sections 5 and 11);
-a confidence interval is drawn only where the fact sheet gives one.
+(Steptoe et al. 2013). Every number comes from the study named in its row
+(references.bib: holtlunstad2010, holtlunstad2015, steptoe2013, valtorta2016);
+a confidence interval is drawn only where the study reports one.
 
 Rows are grouped by what was measured, and each group has its own colour AND
 marker shape, so colour is never the only cue. The kind of ratio (odds ratio,
@@ -17,7 +18,7 @@ from __future__ import annotations
 
 import plotly.graph_objects as go
 
-from socialbrain.plotting import BLACK, BLUE, GREEN, ORANGE, PURPLE
+from socialbrain.plotting import BLACK, BLUE, GREEN, ORANGE, finish
 
 #: What was measured: legend label, colour, marker symbol.
 MEASURES = {
@@ -103,10 +104,5 @@ def health_risks() -> go.Figure:
                "categoryorder": "array", "categoryarray": rows[::-1]},
         legend={"title": {"text": "What was measured"}, "orientation": "h",
                 "y": -0.16, "x": 0.0, "yanchor": "top"},
-        plot_bgcolor="#FFFFFF",
-        paper_bgcolor="#FFFFFF",
-        height=655,
-        margin={"l": 20, "r": 20, "t": 145, "b": 120},
     )
-    fig.update_layout(meta={"description": DESCRIPTION})
-    return fig
+    return finish(fig, DESCRIPTION, height=655, margin={"l": 20, "r": 20, "t": 145, "b": 120})

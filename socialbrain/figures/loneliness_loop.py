@@ -6,7 +6,8 @@ alert to social threat, which biases what they notice and expect, which leads
 to self-protective withdrawal, which keeps the loneliness going. A diagram of
 that loop is easy to remember, and that is the risk: every arrow looks equally
 solid. This figure draws each arrow in the style of the evidence behind it
-(facts.md, section 8), so that a reader sees the theory and its weak links at
+(references.bib: cacioppo2009b, lodder2015, spithoven2017, cbs2022, adam2006,
+doane2010, arnsten2009), so that a reader sees the theory and its weak links at
 the same time. Colour is never the only cue: every link also has its own line
 style and a text label naming the studies.
 
@@ -17,7 +18,7 @@ from __future__ import annotations
 
 import plotly.graph_objects as go
 
-from socialbrain.plotting import BLACK, BLUE, ORANGE, VERMILLION
+from socialbrain.plotting import BLACK, BLUE, ORANGE, VERMILLION, finish
 
 #: Evidence categories: label shown in the legend, colour, and line style.
 EVIDENCE = {
@@ -168,10 +169,5 @@ def loneliness_loop() -> go.Figure:
         yaxis=dict(axis, range=[-1.55, 2.5], title={"text": ""}),
         legend={"title": {"text": "Evidence for the link"}, "orientation": "h",
                 "y": -0.1, "x": 0.0, "yanchor": "top"},
-        plot_bgcolor="#FFFFFF",
-        paper_bgcolor="#FFFFFF",
-        height=640,
-        margin={"l": 10, "r": 10, "t": 80, "b": 100},
     )
-    fig.update_layout(meta={"description": DESCRIPTION})
-    return fig
+    return finish(fig, DESCRIPTION, height=640, margin={"l": 10, "r": 10, "t": 80, "b": 100})

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import plotly.graph_objects as go
 
-from socialbrain.plotting import GREEN, ORANGE, VERMILLION
+from socialbrain.plotting import GREEN, ORANGE, VERMILLION, finish
 
 #: The four thinking errors, in the order they appear in chapter 7.
 #: Each entry: (name, automatic thought, test question, balanced thought).
@@ -140,9 +140,5 @@ def thinking_errors() -> go.Figure:
         ),
         legend=dict(orientation="h", yanchor="top", y=-0.2,
                     xanchor="center", x=0.5, font=dict(size=12)),
-        plot_bgcolor="#FFFFFF",
-        height=600,
-        margin=dict(l=100, r=10, t=80, b=40),
     )
-    fig.update_layout(meta={"description": DESCRIPTION})
-    return fig
+    return finish(fig, DESCRIPTION, height=600, margin=dict(l=100, r=10, t=80, b=40))

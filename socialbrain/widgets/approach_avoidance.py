@@ -19,8 +19,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from socialbrain.widgets._core import (
-    BLACK, BLUE, VERMILLION, Control, WidgetSpec, new_figure, scatter)
+from socialbrain.plotting import BLACK, BLUE, VERMILLION
+from socialbrain.widgets.spec import Control, WidgetSpec, new_figure, scatter
 
 #: Fall of each tendency per unit of distance: avoidance is steeper (Miller 1944).
 APPROACH_SLOPE = 0.25
@@ -154,8 +154,3 @@ def spec() -> WidgetSpec:
                 "push-pull behaviour, not a diagnosis."),
         factors=(("longing",), ("fear",), ("longing", "fear")),
     )
-
-
-def approach_avoidance():
-    """Set longing and fear and see where approach and avoidance balance (Miller 1944)."""
-    return spec().show()

@@ -20,8 +20,8 @@ import math
 
 import numpy as np
 
-from socialbrain.widgets._core import (BLACK, BLUE, ORANGE, VERMILLION, Control,
-                                       WidgetSpec, new_figure, scatter)
+from socialbrain.plotting import BLACK, BLUE, ORANGE, VERMILLION
+from socialbrain.widgets.spec import Control, WidgetSpec, new_figure, scatter
 
 #: Layer sizes (cumulative) from Dunbar (2024), with a short description.
 LAYERS = (
@@ -158,8 +158,3 @@ def spec() -> WidgetSpec:
                 "(2021), Biology Letters."),
         factors=(("layer",), ("uncertainty",), ("layer", "uncertainty")),
     )
-
-
-def dunbar_layers():
-    """Dunbar's layers as circles around a person, with the uncertainty around 150."""
-    return spec().show()

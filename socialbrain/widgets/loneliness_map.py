@@ -1,105 +1,39 @@
 """Chapter 5 widget: loneliness is not isolation.
 
-A SIMULATED population of adults, each with a De Jong Gierveld loneliness
-total (0-11) and a Lubben Social Network Scale total (LSNS-6, 0-30). The
-reader moves the two cut-offs (defaults: lonely = DJG >= 3, the Dutch monitor
-cut-off; at risk of isolation = LSNS-6 below 12) and sees the four groups
-counted live: many lonely people are not isolated, and many isolated people
-are not lonely.
+The course's one SIMULATED population (:func:`socialbrain.simulate.simulate_survey`,
+the same 1,000 adults as in the practice notebook and problem set 3), each
+with a De Jong Gierveld loneliness total (0-11) and a Lubben Social Network
+Scale total (LSNS-6, 0-30). The reader moves the two cut-offs (defaults from
+:mod:`socialbrain.scales`: lonely = DJG >= 3, the Dutch monitor cut-off; at
+risk of isolation = LSNS-6 below 12) and sees the four groups counted live,
+by :func:`socialbrain.scales.quadrant_counts`: many lonely people are not
+isolated, and many isolated people are not lonely.
 
-How the population is made (all simulation parameters, not findings):
-* DJG totals follow :data:`DJG_PMF`, chosen so that about 48% score 3 or more
-  and about 14% score 9 or more (Gezondheidsmonitor 2022: 48.6% lonely, 14.2%
-  severely lonely).
-* LSNS-6 totals follow a rounded normal distribution (mean 16.8, SD 5,
-  limited to 0-30), so that about 15% score below 12 (Lubben et al. 2006:
-  11-20% at risk in three European samples).
-* The two are linked through a Gaussian copula with latent correlation
-  :data:`LATENT_RHO` = -0.3: weakly, because the two are only modestly
-  related. No verified correlation between the two scales exists, so this
-  number is the simulation's choice, not a fact.
-
-Model: :func:`simulate_population`, :func:`quadrant_counts`.
+How the population is made, and what it is modelled on, is said in
+:mod:`socialbrain.simulate`; this module only draws and counts it.
 """
 
 from __future__ import annotations
 
-import math
+from functools import lru_cache
 
 import numpy as np
 
-from socialbrain.widgets._core import (
-    BLUE, GREY, ORANGE, Control, WidgetSpec, new_figure, scatter)
+from socialbrain import scales, simulate
+from socialbrain.plotting import BLUE, GREY, ORANGE
+from socialbrain.widgets.spec import Control, WidgetSpec, new_figure, scatter
 
-#: Simulated share of adults at each DJG total 0..11 (sums to 1).
-DJG_PMF = np.array([0.20, 0.18, 0.14,                       # 0-2: not lonely (52%)
-                    0.075, 0.065, 0.055, 0.05, 0.05, 0.045,  # 3-8: moderately (34%)
-                    0.05, 0.05, 0.04])                       # 9-11: severely (14%)
-LSNS_MEAN, LSNS_SD = 16.8, 5.0
-LATENT_RHO = -0.3
-N_PEOPLE = 1000
-SEED = 2022
-LONELY_CUT, ISOLATED_CUT = 3, 12
+#: The description field that counts each of the scales' quadrants.
+QUADRANT_FIELDS = dict(zip(scales.QUADRANTS, ("both", "lonely_only", "isolated_only", "neither")))
 
 
-def _phi(z):
-    """Standard normal CDF."""
-    return 0.5 * (1 + np.vectorize(math.erf)(np.asarray(z, float) / math.sqrt(2)))
-
-
-def lsns_pmf(mean: float = LSNS_MEAN, sd: float = LSNS_SD) -> np.ndarray:
-    """Shares at LSNS-6 totals 0..30: a normal rounded to whole scores, tails piled at 0 and 30."""
-    edges = np.arange(-0.5, 31.5, 1.0)
-    cdf = _phi((edges - mean) / sd)
-    cdf[0], cdf[-1] = 0.0, 1.0
-    return np.diff(cdf)
-
-
-def _quantile(pmf: np.ndarray, u: np.ndarray) -> np.ndarray:
-    cdf = np.cumsum(pmf)
-    cdf[-1] = 1.0
-    return np.searchsorted(cdf, u, side="left")
-
-
-def simulate_population(n: int = N_PEOPLE, rho: float = LATENT_RHO, seed: int = SEED):
-    """Simulated (djg, lsns) integer totals for n adults (see module doc)."""
-    rng = np.random.default_rng(seed)
-    z_lonely = rng.standard_normal(n)
-    z_network = rho * z_lonely + math.sqrt(1 - rho**2) * rng.standard_normal(n)
-    djg = _quantile(DJG_PMF, _phi(z_lonely))
-    lsns = _quantile(lsns_pmf(), _phi(z_network))
-    return djg.astype(int), lsns.astype(int)
-
-
-def quadrant_counts(djg, lsns, lonely_cut: int = LONELY_CUT, isolated_cut: int = ISOLATED_CUT):
-    """Counts of the four groups: lonely = DJG >= lonely_cut; isolated = LSNS-6 < isolated_cut."""
-    djg, lsns = np.asarray(djg), np.asarray(lsns)
-    lonely = djg >= lonely_cut
-    isolated = lsns < isolated_cut
-    return {
-        "lonely_isolated": int(np.sum(lonely & isolated)),
-        "lonely_only": int(np.sum(lonely & ~isolated)),
-        "isolated_only": int(np.sum(~lonely & isolated)),
-        "neither": int(np.sum(~lonely & ~isolated)),
-    }
-
-
-# --------------------------------------------------------------------------
-# View
-# --------------------------------------------------------------------------
-
-_POP = None
-
-
+@lru_cache(maxsize=1)
 def _population():
-    global _POP
-    if _POP is None:
-        djg, lsns = simulate_population()
-        rng = np.random.default_rng(SEED + 1)
-        jx = rng.uniform(-0.35, 0.35, djg.size)
-        jy = rng.uniform(-0.35, 0.35, djg.size)
-        _POP = (djg, lsns, np.round(lsns + jx, 2), np.round(djg + jy, 2))
-    return _POP
+    """(DJG totals, LSNS-6 totals, jittered x, jittered y) of the simulated survey."""
+    survey = simulate.simulate_survey()
+    x, y = simulate.jittered(survey, spread=0.35, seed=simulate.DEFAULT_SEED + 1)
+    return (survey["djg_total"].to_numpy(), survey["lsns6_total"].to_numpy(),
+            np.round(x, 2), np.round(y, 2))
 
 
 X_RANGE, Y_RANGE = (-0.7, 30.7), (-0.7, 11.7)
@@ -163,20 +97,23 @@ def _pct(k: int, n: int) -> str:
 def fields(state: dict) -> dict:
     djg, lsns, _, _ = _population()
     lc, ic = state["lonely_cut"], state["isolated_cut"]
-    q = quadrant_counts(djg, lsns, lc, ic)
+    q = {QUADRANT_FIELDS[k]: v for k, v in scales.quadrant_counts(djg, lsns, lc, ic).items()}
     n = djg.size
-    lonely = q["lonely_isolated"] + q["lonely_only"]
-    isolated = q["lonely_isolated"] + q["isolated_only"]
-    share_iso_lonely = f"{100 * q['lonely_isolated'] / isolated:.0f}%" if isolated else "none"
-    share_lonely_iso = f"{100 * q['lonely_isolated'] / lonely:.0f}%" if lonely else "none"
+    lonely = q["both"] + q["lonely_only"]
+    isolated = q["both"] + q["isolated_only"]
+    share_iso_lonely = f"{100 * q['both'] / isolated:.0f}%" if isolated else "none"
+    share_lonely_iso = f"{100 * q['both'] / lonely:.0f}%" if lonely else "none"
     return {
         "lc": lc, "ic": ic, "n": f"{n:,}",
         "lonely": _pct(lonely, n), "isolated": _pct(isolated, n),
-        "both": _pct(q["lonely_isolated"], n), "lonely_only": _pct(q["lonely_only"], n),
-        "isolated_only": _pct(q["isolated_only"], n), "neither": _pct(q["neither"], n),
+        **{field: _pct(k, n) for field, k in q.items()},
         "iso_lonely": share_iso_lonely, "lonely_iso": share_lonely_iso,
     }
 
+
+TARGETS = simulate.PARAMETERS["targets"]
+LEVELS = ", ".join(f"{low}-{high} {label}" if low < high else f"{low} {label}"
+                   for low, high, label in scales.DJG_LEVELS)
 
 DESCRIPTION = (
     "Simulated population of {n} adults; each dot is one person, loneliness (De Jong Gierveld "
@@ -192,30 +129,29 @@ def spec() -> WidgetSpec:
     return WidgetSpec(
         name="loneliness_map",
         title="Lonely, isolated, both or neither? Move the cut-offs",
-        note=(f"SIMULATED population of {N_PEOPLE:,} adults (seed {SEED}). Simulation parameters: "
-              "about 48% score 3 or more and 14% score 9 or more on the De Jong Gierveld scale "
-              "(as in the Dutch Gezondheidsmonitor 2022); LSNS-6 totals are normal with mean "
-              f"{LSNS_MEAN}, SD {LSNS_SD:g}, so about 15% score below 12; the two are linked by a "
-              f"latent correlation of {LATENT_RHO} chosen to be weak (no verified value exists)."),
+        note=(f"SIMULATED population of {simulate.DEFAULT_N:,} adults (seed {simulate.DEFAULT_SEED}), "
+              "the same as in the practice notebook and problem set 3: each person's answers to "
+              "the 11 De Jong Gierveld items and the 6 LSNS-6 items are generated so that about "
+              f"{TARGETS['lonely (DJG >= 3)']:.0%} score 3 or more and "
+              f"{TARGETS['severely lonely (DJG >= 9)']:.0%} score 9 or more on the De Jong Gierveld "
+              "scale (as in the Dutch Gezondheidsmonitor 2022) and about "
+              f"{TARGETS['at risk of isolation (LSNS-6 < 12)']:.0%} score below 12 on the LSNS-6; "
+              "loneliness and network size are linked by a latent correlation of "
+              f"{simulate.LATENT_CORRELATION}, chosen to be weak (no verified value exists)."),
         controls=[
             Control("lonely_cut", "Lonely if De Jong Gierveld total is at least", "range",
-                    tuple((k, str(k)) for k in range(1, 12)), LONELY_CUT),
+                    tuple((k, str(k)) for k in range(1, 12)), scales.DJG_LONELY_CUTOFF),
             Control("isolated_cut", "Isolated if LSNS-6 total is below", "range",
-                    tuple((k, str(k)) for k in range(1, 31)), ISOLATED_CUT),
+                    tuple((k, str(k)) for k in range(1, 31)), scales.LSNS6_ISOLATION_CUTOFF),
         ],
         figure=figure,
         fields=fields,
         description=DESCRIPTION,
-        summary=(("Lonely and isolated", "both"), ("Lonely, not isolated", "lonely_only"),
-                 ("Isolated, not lonely", "isolated_only"), ("Neither", "neither")),
-        source=("Modelled on the Gezondheidsmonitor 2022 (GGD/RIVM/CBS; cut-off 3 on the "
-                "11-item De Jong Gierveld scale: 0-2 not lonely, 3-8 moderately, 9-10 severely, "
-                "11 very severely lonely) and Lubben et al. (2006) for the LSNS-6 cut-off of 12."),
+        summary=tuple((label.capitalize(), field) for label, field in QUADRANT_FIELDS.items()),
+        source=("Modelled on the Gezondheidsmonitor 2022 (GGD/RIVM/CBS; cut-off "
+                f"{scales.DJG_LONELY_CUTOFF} on the 11-item De Jong Gierveld scale: {LEVELS}) and "
+                "Lubben et al. (2006) for the LSNS-6 cut-off of "
+                f"{scales.LSNS6_ISOLATION_CUTOFF}."),
         factors=(("lonely_cut",), ("isolated_cut",), ("lonely_cut", "isolated_cut")),
         fields_only=(2,),
     )
-
-
-def loneliness_map():
-    """A simulated population on loneliness versus network size, with movable cut-offs."""
-    return spec().show()

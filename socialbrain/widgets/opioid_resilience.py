@@ -19,8 +19,8 @@ import math
 
 import numpy as np
 
-from socialbrain.widgets._core import (
-    BLUE, GREY, VERMILLION, Control, WidgetSpec, new_figure, scatter)
+from socialbrain.plotting import BLUE, GREY, VERMILLION
+from socialbrain.widgets.spec import Control, WidgetSpec, new_figure, scatter
 
 #: Regions where Hsu et al. (2013) reported the positive resiliency correlation.
 REGIONS = {
@@ -174,8 +174,3 @@ def spec() -> WidgetSpec:
                  ("True correlation (simulation)", "true_r")),
         factors=(("region",), ("n", "r", "draw")),
     )
-
-
-def opioid_resilience():
-    """Explore a simulated sample like Hsu et al. (2013): scatter, r and its 95% CI."""
-    return spec().show()

@@ -24,8 +24,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from socialbrain.widgets._core import (BLACK, BLUE, GREY, VERMILLION, Control, WidgetSpec,
-                                       new_figure, scatter)
+from socialbrain.plotting import BLACK, BLUE, GREY, VERMILLION
+from socialbrain.widgets.spec import Control, WidgetSpec, new_figure, scatter
 
 #: Abbreviation -> full name of each region in the diagram.
 REGION_NAMES = {
@@ -217,8 +217,3 @@ def spec() -> WidgetSpec:
                 "PNAS; Woo et al. (2014), Nature Communications; Cacioppo et al. (2013), "
                 "Scientific Reports."),
     )
-
-
-def pain_overlap():
-    """Switch between three studies of pain and rejection and see the overlap and its caveat."""
-    return spec().show()

@@ -16,8 +16,8 @@ A schematic, not data: bars show the direction of change on an arbitrary
 
 from __future__ import annotations
 
-from socialbrain.widgets._core import (
-    BLUE, ORANGE, Control, WidgetSpec, new_figure)
+from socialbrain.plotting import BLUE, ORANGE
+from socialbrain.widgets.spec import Control, WidgetSpec, new_figure
 
 BASELINE = 5
 STEP = 3
@@ -106,8 +106,3 @@ def spec() -> WidgetSpec:
                 "Kringelbach (2015), Neuron: 'wanting' depends on mesolimbic dopamine, 'liking' "
                 "on small opioid hedonic hotspots."),
     )
-
-
-def wanting_liking():
-    """Compare dopamine 'wanting' and opioid 'liking' under four manipulations."""
-    return spec().show()

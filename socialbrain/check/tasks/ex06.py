@@ -2,7 +2,9 @@
 
 Fokkema & van Tilburg (2007): 2 of 10 Dutch interventions reduced
 loneliness. Task 6.3 uses made-up cortisol values (labelled in the
-notebook). Task 6.4 grades claims from A3 against facts.md section 8-9.
+notebook). Task 6.4 grades claims from A3 (rijks2025) against the studies
+in references.bib: cacioppo2009b, lodder2015, spithoven2017, arnsten2009,
+saporta2022, masi2011 and adam2006.
 """
 
 from ..core import Mistake, Task

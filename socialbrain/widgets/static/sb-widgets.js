@@ -3,7 +3,7 @@
  * One script for every widget on a page. Each widget root
  * ([data-widget]) holds its precomputed states as JSON in
  * <script type="application/json" class="sb-data"> (made by
- * socialbrain/widgets/_core.py). On every control change this script
+ * socialbrain/widgets/embed.py). On every control change this script
  * composes the figure for the chosen state (base + one patch per factor),
  * redraws it with the page's shared window.Plotly, and rewrites the
  * aria-live description. After each redraw the root carries

@@ -21,7 +21,7 @@ help:
 $(BIN)/.installed: pyproject.toml
 	@[ -x $(BIN)/python ] || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[test]'
+	$(BIN)/python -m pip install --quiet -e '.[cluster,test]'
 	@touch $@
 
 node_modules/.installed: package.json package-lock.json

@@ -23,12 +23,8 @@ from nbgrader.preprocessors import (
     SaveAutoGrades,
 )
 
-from socialbrain.grading.preprocessors import (
-    HideHiddenTests,
-    LimitOutputSize,
-    RestoreDeletedCells,
-    SandboxedExecute,
-)
+from socialbrain.grading.execute import SandboxedExecute
+from socialbrain.grading.preprocessors import HideHiddenTests, LimitOutputSize, RestoreDeletedCells
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 c = get_config()  # noqa: F821 (provided by nbgrader)
@@ -38,12 +34,18 @@ c.CourseDirectory.course_id = "social-brain"
 c.CourseDirectory.root = HERE
 c.CourseDirectory.ignore = [".ipynb_checkpoints", "*.pyc", "__pycache__", "feedback", ".DS_Store"]
 
-# --- autograding: sandbox, time limit, output limit, original tests -------------
-# Per-cell time limit in seconds: an endless loop scores zero for that cell,
-# the other cells are still graded. Override with SOCIALBRAIN_CELL_TIMEOUT.
+# --- autograding: the sandbox and its limits --------------------------------------
+# Student code runs in SandboxedExecute's kernel manager (socialbrain/grading/sandbox.py):
+# no network, a file system holding only Python and the submission's own files, an
+# environment rebuilt from an allowlist, and these limits per submission. A submission
+# that hits one loses the answers affected; the report names the limit and the cell.
+# Per-cell time limit in seconds: an endless loop scores zero for that cell, the
+# other cells are still graded. Override with SOCIALBRAIN_CELL_TIMEOUT.
 c.Execute.timeout = int(os.environ.get("SOCIALBRAIN_CELL_TIMEOUT", "60"))
 c.Execute.interrupt_on_timeout = True
-c.SandboxKernelManager.course_root = HERE
+c.SandboxKernelManager.memory_mib = 2048   # address space per process
+c.SandboxKernelManager.processes = 128     # processes and threads (enforced when grading as root)
+c.SandboxKernelManager.disk_mib = 200      # everything written, /tmp included
 c.RestoreDeletedCells.course_root = HERE
 c.LimitOutput.max_lines = 1000
 c.LimitOutputSize.max_chars = 20000
@@ -57,7 +59,7 @@ c.Autograde.sanitize_preprocessors = [
     CheckCellMetadata,
 ]
 c.Autograde.autograde_preprocessors = [
-    SandboxedExecute,      # student code runs in bubblewrap (see socialbrain/grading/sandbox.py)
+    SandboxedExecute,      # student code runs in the sandbox (socialbrain/grading/execute.py)
     IgnorePattern,
     ClearMetadataPreprocessor,
     LimitOutputSize,

@@ -1,29 +1,24 @@
-"""Benchmark: grading a class in parallel, ours beside plain ``nbgrader autograde``.
+"""Benchmark: grading a class three ways, beside plain ``nbgrader autograde``.
 
 Makes a scratch copy of the course (never the real gradebook), releases
 problem set 2 and hands in N simulated submissions: a mix of right answers,
 wrong answers (reversed items, off-by-one cut-offs, missing validation) and
-slow answers (right, but a second of needless work). Two identical copies
-of that class are then graded in the same run:
+slow answers (right, but a second of needless work). Identical copies of
+that class are graded in one run:
 
-  plain nbgrader   `nbgrader autograde ps2_measurement` in the course folder,
-                   one submission after another, as an instructor would run
-                   it (same nbgrader_config.py: sandbox, time limit ...)
-  ours             `python -m socialbrain.grading grade ps2_measurement`
-                   (worker processes, one per core unless --workers)
+  plain nbgrader   `nbgrader autograde ps2_measurement`, one submission after
+                   another, with the course's nbgrader_config.py (the same sandbox)
+  local pool       `python -m socialbrain.grading grade ps2_measurement --workers W`
+  Dask             the same command with `--scheduler`, against a real
+                   `dask scheduler` and W single-threaded `dask worker`s that
+                   this benchmark starts on 127.0.0.1
 
-and every cell's score is compared. The floor is the time to execute one
-submission once with nbclient: no nbgrader, no sandbox, no gradebook.
-Measured for a right submission, and averaged over the class's mix of
-answers (the slow ones take longer whoever runs them).
+and every cell's score is compared across all three.
 
-Targets (issue 7, 2 cores, N = 60): speed-up >= 1.7 with identical grades;
-time per submission within 1.5 x the floor.
+Targets (issue 11, 2 cores, N = 60): local pool >= 1.7x plain nbgrader;
+Dask at most 15% slower than the local pool with the same number of workers.
 
-Run:  .venv/bin/python bench/grading.py  [-n 60] [--workers N] [--batches]
-      --batches also times the other way to run batches in parallel: one
-      `nbgrader autograde` subprocess per worker, each given its share of the
-      students (nbgrader's own start-up paid once per batch).
+Run:  .venv/bin/python bench/grading.py  [-n 60] [--workers W]
 """
 
 from __future__ import annotations
@@ -31,7 +26,7 @@ from __future__ import annotations
 import argparse
 import os
 import shutil
-import statistics
+import socket
 import subprocess
 import sys
 import tempfile
@@ -71,34 +66,6 @@ def make_class(folder: Path, n: int) -> tuple[Path, dict]:
                           simulated.submission(course, A, NB, simulated.ps2_answers(sol, kind)))
         kinds[student] = kind
     return course, kinds
-
-
-def floor_seconds(course: Path, student: str, repeats: int = 3) -> tuple[float, float]:
-    """Fastest of ``repeats`` executions of one submission with nbclient (plain kernel, no nbgrader).
-
-    Returns (wall seconds, CPU seconds of this process and the kernel).
-    """
-    import resource
-
-    import nbformat
-    from nbclient import NotebookClient
-
-    def cpu():
-        me = resource.getrusage(resource.RUSAGE_SELF)
-        return me.ru_utime + me.ru_stime + cpu_of_children()
-
-    path = course / "submitted" / student / A / f"{NB}.ipynb"
-    walls, cpus = [], []
-    for _ in range(repeats):
-        nb = nbformat.read(path, as_version=4)
-        reap()
-        c0, t0 = cpu(), time.perf_counter()
-        NotebookClient(nb, timeout=60, allow_errors=True, kernel_name="python3",
-                       resources={"metadata": {"path": str(path.parent)}}).execute()
-        walls.append(time.perf_counter() - t0)
-        reap()
-        cpus.append(cpu() - c0)
-    return min(walls), min(cpus)
 
 
 def become_subreaper() -> None:
@@ -144,29 +111,43 @@ class Timed:
         self.cpu = cpu_of_children() - self.cpu0
 
 
-def run(cmd, cwd, log: Path, show: bool = False) -> Timed:
+def run(cmd, cwd, log: Path) -> Timed:
     with Timed() as timed, log.open("w") as fh:
-        proc = subprocess.run(cmd, cwd=cwd, env=env(), stdout=fh, stderr=None if show else subprocess.STDOUT)
+        proc = subprocess.run(cmd, cwd=cwd, env=env(), stdout=fh, stderr=subprocess.STDOUT)
     if proc.returncode != 0:
         print(f"warning: {' '.join(map(str, cmd))} exited with {proc.returncode}; see {log}", file=sys.stderr)
     return timed
 
 
-def run_batches(course: Path, students: list[str], workers: int, logdir: Path) -> Timed:
-    """One `nbgrader autograde` subprocess per worker, each with its share of the students."""
-    shares = [students[k::workers] for k in range(workers)]
-    with Timed() as timed:
-        procs = []
-        for k, share in enumerate(shares):
-            others = ",".join(s for s in students if s not in share)
-            cmd = [sys.executable, "-m", "nbgrader", "autograde", A, "--student", "*",
-                   f"--CourseDirectory.student_id_exclude={others}"]
-            fh = (logdir / f"batch-{k}.log").open("w")
-            procs.append((subprocess.Popen(cmd, cwd=course, env=env(), stdout=fh, stderr=subprocess.STDOUT), fh))
-        for proc, fh in procs:
-            proc.wait()
-            fh.close()
-    return timed
+class DaskOnLoopback:
+    """A real scheduler and ``workers`` single-threaded workers on 127.0.0.1, for the length of a block."""
+
+    def __init__(self, workers: int, log: Path):
+        self.workers, self.log = workers, log
+
+    def __enter__(self) -> str:
+        with socket.socket() as s:
+            s.bind(("127.0.0.1", 0))
+            port = s.getsockname()[1]
+        self.address = f"tcp://127.0.0.1:{port}"
+        bindir = Path(sys.executable).parent
+        self.fh = self.log.open("w")
+        self.procs = [subprocess.Popen([bindir / "dask", "scheduler", "--host", "127.0.0.1", "--port", str(port),
+                                        "--no-dashboard"], stdout=self.fh, stderr=subprocess.STDOUT, env=env())]
+        self.procs.append(subprocess.Popen([bindir / "dask", "worker", self.address, "--nworkers", str(self.workers),
+                                            "--nthreads", "1", "--no-dashboard", "--host", "127.0.0.1"],
+                                           stdout=self.fh, stderr=subprocess.STDOUT, env=env()))
+        from distributed import Client
+
+        with Client(self.address, timeout=60) as client:
+            client.wait_for_workers(self.workers, timeout=120)
+        return self.address
+
+    def __exit__(self, *exc):
+        for proc in reversed(self.procs):
+            proc.terminate()
+            proc.wait(timeout=30)
+        self.fh.close()
 
 
 def scores(course: Path) -> dict:
@@ -190,93 +171,65 @@ def compare(a: dict, b: dict) -> tuple[bool, int]:
 
 
 def main() -> int:
-    from socialbrain.grading.workflow import default_workers
+    from socialbrain.grading.executors import default_workers
 
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("-n", type=int, default=60, help="number of simulated submissions (default 60)")
-    parser.add_argument("--workers", type=int, default=None, help="workers for our command (default: one per core)")
-    parser.add_argument("--batches", action="store_true", help="also time one nbgrader subprocess per batch")
+    parser.add_argument("--workers", type=int, default=None, help="workers for the pool and for Dask (default: one per core)")
     parser.add_argument("--keep", action="store_true", help="keep the scratch courses")
     args = parser.parse_args()
     quiet_warnings()
     become_subreaper()
-    workers = args.workers or default_workers()
+    workers, cores = args.workers or default_workers(), default_workers()
 
     tmp = Path(tempfile.mkdtemp(prefix="bench-grading-"))
     try:
         load0 = os.getloadavg()
         print(f"making {args.n} simulated submissions of {A} in {tmp} ...", file=sys.stderr)
         base, kinds = make_class(tmp / "base", args.n)
-        courses = {name: tmp / name for name in ("plain", "ours", "batches")}
-        for name, course in courses.items():
-            if name != "batches" or args.batches:
-                shutil.copytree(base, course)
-
-        print("floor: executing submissions with nbclient ...", file=sys.stderr)
-        first = {kind: next(s for s, k in kinds.items() if k == kind) for kind in dict.fromkeys(kinds.values())}
-        floors = {kind: floor_seconds(base, student) for kind, student in first.items()}
-
+        courses = {name: tmp / name for name in ("plain", "pool", "dask")}
+        for course in courses.values():
+            shutil.copytree(base, course)
+        grade = [sys.executable, "-m", "socialbrain.grading", "grade", A]
+        timed = {}
         print("plain nbgrader autograde (serial) ...", file=sys.stderr)
-        plain = run([sys.executable, "-m", "nbgrader", "autograde", A], courses["plain"], tmp / "plain.log")
-        t_plain = plain.wall
-        print(f"  {t_plain:.1f} s", file=sys.stderr)
+        timed["plain"] = run([sys.executable, "-m", "nbgrader", "autograde", A], courses["plain"], tmp / "plain.log")
+        print(f"local pool: grade {A} --workers {workers} ...", file=sys.stderr)
+        timed["pool"] = run([*grade, "--workers", str(workers)], courses["pool"], tmp / "pool.log")
+        print(f"Dask: grade {A} --scheduler (a scheduler and {workers} workers on 127.0.0.1) ...", file=sys.stderr)
+        with DaskOnLoopback(workers, tmp / "dask-cluster.log") as address:
+            timed["dask"] = run([*grade, "--scheduler", address], courses["dask"], tmp / "dask.log")
 
-        print(f"ours: python -m socialbrain.grading grade {A} --workers {workers} ...", file=sys.stderr)
-        ours = run([sys.executable, "-m", "socialbrain.grading", "--course", str(courses["ours"]), "grade", A,
-                    "--workers", str(workers)], ROOT, tmp / "ours.log", show=True)
-        t_ours = ours.wall
-        print(f"  {t_ours:.1f} s", file=sys.stderr)
-
-        batches = None
-        if args.batches:
-            print(f"{workers} nbgrader autograde subprocesses, one batch each ...", file=sys.stderr)
-            batches = run_batches(courses["batches"], sorted(kinds), workers, tmp)
-
-        print("floor again, after grading (the fastest of all runs counts) ...", file=sys.stderr)
-        for kind, student in first.items():
-            again = floor_seconds(base, student)
-            floors[kind] = (min(floors[kind][0], again[0]), min(floors[kind][1], again[1]))
-        floor_right, floor_right_cpu = floors["right"]
-        floor_mix = statistics.fmean(floors[k][0] for k in kinds.values())
-        floor_mix_cpu = statistics.fmean(floors[k][1] for k in kinds.values())
-
-        plain_scores, our_scores = scores(courses["plain"]), scores(courses["ours"])
-        same, diff = compare(plain_scores, our_scores)
+        graded = {name: scores(course) for name, course in courses.items()}
+        checks = {name: compare(graded["plain"], graded[name]) for name in ("pool", "dask")}
         load1 = os.getloadavg()
         n = args.n
         counts = {k: list(kinds.values()).count(k) for k in dict.fromkeys(kinds.values())}
-        mix = ", ".join(f"{c} {k}" for k, c in counts.items())
-        per_ours = t_ours / n
+        labels = {"plain": "plain nbgrader autograde (serial)", "pool": f"local pool (--workers {workers})",
+                  "dask": f"Dask, {workers} workers on 127.0.0.1"}
         lines = [
             "",
-            f"grading benchmark: {n} submissions of {A} ({mix}); {default_workers()} cores, "
-            f"{workers} workers; load average {load0[0]:.1f} before, {load1[0]:.1f} after",
-            "                                        wall     per submission   CPU per submission (all processes)",
-            f"plain nbgrader autograde (serial):   {t_plain:7.1f} s   {t_plain / n:5.2f} s          {plain.cpu / n:5.2f} s",
-            f"ours (grade --workers {workers}):          {t_ours:7.1f} s   {per_ours:5.2f} s          {ours.cpu / n:5.2f} s",
+            f"grading benchmark: {n} submissions of {A} ({', '.join(f'{c} {k}' for k, c in counts.items())}); "
+            f"{cores} cores; load average {load0[0]:.1f} before, {load1[0]:.1f} after",
+            f"{'':38} {'wall':>8} {'per submission':>15} {'submissions/min/core':>21} {'CPU per submission':>19}",
         ]
-        if batches is not None:
-            same_b, diff_b = compare(plain_scores, scores(courses["batches"]))
-            lines.append(f"{workers} x nbgrader autograde, 1 batch each: {batches.wall:6.1f} s   {batches.wall / n:5.2f} s"
-                         f"          {batches.cpu / n:5.2f} s   (grades identical: {'yes' if same_b else f'NO, {diff_b} cells differ'})")
+        for name, t in timed.items():
+            lines.append(f"{labels[name]:38} {t.wall:7.1f}s {t.wall / n:14.2f}s {n / (t.wall / 60) / cores:21.1f} "
+                         f"{t.cpu / n:18.2f}s")
+        overhead = timed["dask"].wall / timed["pool"].wall - 1
         lines += [
-            f"speed-up: {t_plain / t_ours:.2f}x   (target >= 1.7)",
-            f"identical grades: {'yes' if same else f'NO ({diff} cells differ)'}   "
-            f"({len(our_scores)} students x {len(next(iter(our_scores.values()), {}))} graded cells compared)",
-            f"floor (nbclient, no nbgrader, no sandbox; fastest of 6 runs): one right submission "
-            f"{floor_right:.2f} s ({floor_right_cpu:.2f} s CPU); averaged over the class's mix "
-            f"{floor_mix:.2f} s ({floor_mix_cpu:.2f} s CPU)",
-            f"per-submission cost / floor: {per_ours / floor_right:.2f} (right submission), "
-            f"{per_ours / floor_mix:.2f} (mix)   (target <= 1.5); plain nbgrader: {t_plain / n / floor_mix:.2f} (mix)",
-            f"  per worker: {t_ours * workers / n:.2f} worker-seconds per submission "
-            f"= {t_ours * workers / n / floor_mix:.2f} x the mix floor",
-            f"  CPU per submission / CPU floor (mix): ours {ours.cpu / n / floor_mix_cpu:.2f}, "
-            f"plain nbgrader {plain.cpu / n / floor_mix_cpu:.2f}",
-            f"  other programs on this machine compete for the same cores: compare the load average "
-            f"with the {default_workers()} cores; CPU seconds do not depend on it",
+            f"speed-up of the local pool over plain nbgrader: {timed['plain'].wall / timed['pool'].wall:.2f}x "
+            "(target >= 1.7)",
+            f"speed-up of Dask over plain nbgrader: {timed['plain'].wall / timed['dask'].wall:.2f}x",
+            f"Dask's overhead over the local pool with the same workers: {overhead:+.1%} (target <= +15%)",
+            f"one worker's cost per submission: {timed['dask'].wall * workers / n:.2f} worker-seconds (Dask), "
+            f"{timed['pool'].wall * workers / n:.2f} (pool)",
         ]
+        for name, (same, diff) in checks.items():
+            lines.append(f"identical grades, {labels[name]} vs plain nbgrader: "
+                         f"{'yes' if same else f'NO ({diff} cells differ)'} ({len(graded[name])} students)")
         print("\n".join(lines))
-        return 0 if same else 1
+        return 0 if all(same for same, _ in checks.values()) else 1
     finally:
         if args.keep:
             print(f"kept {tmp}", file=sys.stderr)

@@ -15,7 +15,7 @@ import nbformat
 import pytest
 from nbgrader.api import Gradebook
 
-from socialbrain.grading import simulated, workflow
+from socialbrain.grading import coordinator, simulated, workflow
 from socialbrain.grading.cli import main
 from socialbrain.grading.course import Course
 
@@ -75,7 +75,7 @@ def course(tmp_path_factory):
         simulated.hand_in(course, "solution", assignment, f"{notebook}.ipynb", solution)
         blank = nbformat.read(course / "release" / assignment / f"{notebook}.ipynb", as_version=4)
         simulated.hand_in(course, "blank", assignment, f"{notebook}.ipynb", blank)
-        code, _ = workflow.grade(Course.open(course), assignment)
+        code, _ = coordinator.grade(Course.open(course), assignment)
         assert code == 0
     return course
 

@@ -9,6 +9,7 @@ import csv
 import hashlib
 import html as html_lib
 import os
+import shutil
 import subprocess
 import sys
 import zipfile
@@ -18,7 +19,7 @@ import nbformat
 import pytest
 from nbgrader.api import Gradebook
 
-from socialbrain.grading import simulated, workflow
+from socialbrain.grading import coordinator, simulated, workflow
 from socialbrain.grading.cli import main
 from socialbrain.grading.course import Course
 
@@ -68,7 +69,7 @@ def graded(tmp_path_factory):
     right = simulated.submission(course, A, NB, sol)
     simulated.hand_in(course, "misnamed", A, "Measurement (1).ipynb", right)
     before = {"source": _digest(course / "source"), "release": _digest(course / "release")}
-    code, results = workflow.grade(Course.open(course), A)
+    code, results = coordinator.grade(Course.open(course), A)
     yield course, code, {r.student: r for r in results}, before
     if old_timeout is None:
         os.environ.pop("SOCIALBRAIN_CELL_TIMEOUT", None)
@@ -78,9 +79,11 @@ def graded(tmp_path_factory):
 
 def test_every_student_gets_a_result(graded):
     course, code, results, _ = graded
-    assert code == 1, "a submission that kills its kernel is reported as failed (exit code 1)"
+    assert code == 0
     assert set(results) == set(simulated.PS2_STUDENTS) | NOT_GRADED | {"exits"}
-    assert results["exits"].status == "failed" and "Kernel died" in results["exits"].message
+    # a submission that ends its kernel keeps the tests that ran before; the rest score 0
+    assert results["exits"].status == "graded" and results["exits"].score == 6
+    assert any("kernel stopped" in x for x in results["exits"].integrity)
     for student in simulated.PS2_STUDENTS:
         assert results[student].status == "graded", (student, results[student].message)
     report = (course / "reports" / f"{A}-grading.csv").read_text()
@@ -126,8 +129,9 @@ def test_sandbox_kept_gradebook_source_and_other_students_safe(graded):
     assert right.cells, "another student's submission was overwritten"
     out = nbformat.read(course / "autograded" / "malicious" / A / f"{NB}.ipynb", as_version=4)
     text = "".join(o.get("text", "") for c in out.cells if c.cell_type == "code" for o in c.outputs)
-    # only the path down to its own folder exists; gradebook, source/ and others are gone
-    assert "course root visible: ['autograded']" in text, text
+    # three folders up is the sandbox's own root: no gradebook, no source/, nobody else's work
+    assert "course root visible: [" in text, text
+    assert "gradebook" not in text and "'source'" not in text and "could not" not in text
     assert list((course / "backups").glob("gradebook-*.db")), "gradebook was not backed up"
 
 
@@ -142,7 +146,7 @@ def test_regrading_gives_the_same_grades(graded):
     course, _, results, _ = graded
     again = ["loop", "malicious", "deltest"]
     before = {s: cell_scores(course, s) for s in again}
-    code, second = workflow.grade(Course.open(course), A, again)
+    code, second = coordinator.grade(Course.open(course), A, again)
     assert code == 0
     for r in second:
         assert cell_scores(course, r.student) == before[r.student]
@@ -215,3 +219,53 @@ def test_cli_errors_are_clear(graded, capsys):
     assert "unrecognized arguments: --wrong-flag" in capsys.readouterr().err
     assert main(["--course", str(course), "grade", A, "--student", "nobody"]) == 1
     assert "no submission of ps2_measurement for: nobody" in capsys.readouterr().err
+    with pytest.raises(SystemExit):
+        main(["--course", str(course), "grade", A, "--workers", "0"])
+    assert "must be 1 or more" in capsys.readouterr().err
+    assert main(["--course", str(course), "grade", A, "--workers", "2", "--scheduler", "tcp://127.0.0.1:9"]) == 1
+    assert "not both" in capsys.readouterr().err
+    assert main(["--course", str(course), "grade", A, "--scheduler", "tcp://127.0.0.1:9"]) == 1
+    assert "cannot reach the Dask scheduler" in capsys.readouterr().err
+
+
+def _gradebook_bytes(course):
+    return (course / "gradebook.db").read_bytes()
+
+
+def test_a_broken_config_grades_nothing(graded, tmp_path, capsys):
+    course, *_ = graded
+    broken = tmp_path / "broken"
+    shutil.copytree(course, broken)
+    config = broken / "nbgrader_config.py"
+    config.write_text(config.read_text() + "\nc.Execute.timeout = = 5\n")
+    before = _gradebook_bytes(broken)
+    assert main(["--course", str(broken), "grade", A, "--workers", "1"]) == 1
+    err = capsys.readouterr().err
+    assert "nbgrader_config.py cannot be loaded (SyntaxError" in err and "nothing was done" in err
+    assert _gradebook_bytes(broken) == before
+
+
+def test_a_config_without_the_sandbox_grades_nothing(graded, tmp_path, capsys):
+    course, *_ = graded
+    unsafe = tmp_path / "unsafe"
+    shutil.copytree(course, unsafe)
+    config = unsafe / "nbgrader_config.py"
+    config.write_text(config.read_text().replace("    SandboxedExecute,", "    Execute,").replace(
+        "from nbgrader.preprocessors import (", "from nbgrader.preprocessors import (\n    Execute,"))
+    before = _gradebook_bytes(unsafe)
+    assert main(["--course", str(unsafe), "grade", A, "--workers", "1"]) == 1
+    assert "must run student code through exactly one SandboxedExecute" in capsys.readouterr().err
+    assert _gradebook_bytes(unsafe) == before
+
+
+def test_no_sandbox_no_grading(graded, tmp_path, capsys, monkeypatch):
+    """Without bubblewrap nothing is graded, and the message says how to install it."""
+    import socialbrain.grading.sandbox as sandbox
+
+    course, *_ = graded
+    before = _gradebook_bytes(course)
+    real_which = shutil.which
+    monkeypatch.setattr(sandbox.shutil, "which", lambda name: None if name == "bwrap" else real_which(name))
+    assert main(["--course", str(course), "grade", A, "--workers", "1"]) == 1
+    assert "bubblewrap (bwrap) is not installed" in capsys.readouterr().err
+    assert _gradebook_bytes(course) == before

@@ -19,21 +19,11 @@ from pathlib import Path
 
 import nbformat
 
-
-def _meta(cell) -> dict:
-    return cell.get("metadata", {}).get("nbgrader", {})
-
-
-def _protected(cell) -> bool:
-    m = _meta(cell)
-    return bool(m.get("grade_id")) and (bool(m.get("locked")) or (bool(m.get("grade")) and not m.get("solution")))
+from . import cells
 
 
 def _digest(cell) -> str:
-    src = cell.get("source", "")
-    if isinstance(src, list):
-        src = "".join(src)
-    src = "\n".join(line.rstrip() for line in src.strip().splitlines())
+    src = "\n".join(line.rstrip() for line in cells.source(cell).strip().splitlines())
     return hashlib.sha256(f"{cell.get('cell_type')}\n{src}".encode()).hexdigest()
 
 
@@ -41,14 +31,14 @@ def tampered_cells(released_nb, submitted_nb) -> dict[str, list[str]]:
     """Return ``{"changed": [...], "deleted": [...]}`` grade_ids of protected cells."""
     submitted = {}
     for cell in submitted_nb.get("cells", []):
-        gid = _meta(cell).get("grade_id")
+        gid = cells.grade_id(cell)
         if gid:
             submitted.setdefault(gid, cell)
     changed, deleted = [], []
     for cell in released_nb.cells:
-        if not _protected(cell):
+        if not cells.is_protected(cell):
             continue
-        gid = _meta(cell)["grade_id"]
+        gid = cells.grade_id(cell)
         if gid not in submitted:
             deleted.append(gid)
         elif _digest(submitted[gid]) != _digest(cell):

@@ -14,6 +14,7 @@ typical order:
   python -m socialbrain.grading collect ps2_measurement            (submissions in submitted/)
   python -m socialbrain.grading collect --zip canvas.zip ps2_measurement
   python -m socialbrain.grading grade ps2_measurement
+  python -m socialbrain.grading grade ps2_measurement --scheduler tcp://10.0.0.5:8786   (on a Dask cluster)
   python -m socialbrain.grading feedback ps2_measurement
   jupyter lab   (menu Nbgrader > Formgrader: manual grading of written answers)
   python -m socialbrain.grading export --out grades.csv
@@ -52,13 +53,16 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--zip", metavar="FILE", help="submissions zip downloaded from the learning platform")
 
     p = sub.add_parser("grade", help="autograde every submission (sandboxed) and report per student",
-                       description="Back up the gradebook, check every submission, autograde them in the sandbox "
-                                   "in parallel worker processes (one per core unless --workers says otherwise) "
-                                   "and print a per-student report (also in reports/ASSIGNMENT-grading.csv).")
+                       description="Check the sandbox, back up the gradebook, check every submission, run them in "
+                                   "the sandbox (here in worker processes, one per core unless --workers says "
+                                   "otherwise, or on a Dask cluster with --scheduler), record the grades and print "
+                                   "a per-student report (also in reports/ASSIGNMENT-grading.csv).")
     p.add_argument("assignment", help="e.g. ps2_measurement")
     p.add_argument("--student", action="append", metavar="ID", help="grade only this student (repeatable)")
     p.add_argument("--workers", type=_positive_int, metavar="N",
                    help="grade in N worker processes at once (default: one per core; 1 = one after another)")
+    p.add_argument("--scheduler", metavar="ADDRESS",
+                   help="run the notebooks on the workers of this Dask scheduler, e.g. tcp://10.0.0.5:8786")
 
     p = sub.add_parser("feedback", help="write HTML feedback (no hidden-test source) to feedback/",
                        description="Write HTML feedback for graded submissions to feedback/<student>/ASSIGNMENT/.")
@@ -74,7 +78,7 @@ def main(argv=None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     quiet_warnings()
-    from . import workflow
+    from . import coordinator, workflow
 
     try:
         course = Course.open(args.course)
@@ -85,7 +89,8 @@ def main(argv=None) -> int:
         if args.command == "collect":
             return workflow.collect(course, args.assignment, args.zip)
         if args.command == "grade":
-            code, _ = workflow.grade(course, args.assignment, args.student, workers=args.workers)
+            code, _ = coordinator.grade(course, args.assignment, args.student, workers=args.workers,
+                                        scheduler=args.scheduler)
             return code
         if args.command == "feedback":
             return workflow.feedback(course, [args.assignment] if args.assignment else course.assignments())

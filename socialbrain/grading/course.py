@@ -67,17 +67,30 @@ class Course:
 
     # -- configuration ---------------------------------------------------------
     def config(self) -> Config:
-        cfg = PyFileConfigLoader(CONFIG_FILE, path=str(self.root)).load_config()
+        """The course's nbgrader configuration; a file that does not load stops everything (fail closed)."""
+        try:
+            cfg = PyFileConfigLoader(CONFIG_FILE, path=str(self.root)).load_config()
+        except Exception as err:  # noqa: BLE001 - any error in the file: say which, grade nothing
+            raise CourseError(f"{self.root / CONFIG_FILE} cannot be loaded ({type(err).__name__}: {err}); "
+                              "nothing was done. Fix the file and run the command again.") from None
         cfg.CourseDirectory.root = str(self.root)
         return cfg
 
-    def api(self):
+    def api(self, cfg: Config | None = None):
+        """nbgrader's API for this course, with ``cfg`` (default: the course's configuration)."""
         from nbgrader.apps import NbGraderAPI
         from nbgrader.coursedir import CourseDirectory
 
-        cfg = self.config()
-        coursedir = CourseDirectory(config=cfg)
-        return NbGraderAPI(coursedir=coursedir, config=cfg)
+        cfg = cfg or self.config()
+        return NbGraderAPI(coursedir=CourseDirectory(config=cfg), config=cfg)
+
+    def gradebook_db(self):
+        """nbgrader's ``Gradebook`` for this course (use it as a context manager)."""
+        from nbgrader.api import Gradebook
+        from nbgrader.coursedir import CourseDirectory
+
+        coursedir = CourseDirectory(config=self.config())
+        return Gradebook(coursedir.db_url, course_id=coursedir.course_id)
 
     # -- folders ---------------------------------------------------------------
     def dir(self, name: str) -> Path:

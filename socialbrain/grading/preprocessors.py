@@ -1,15 +1,19 @@
 """nbgrader preprocessors that make grading safe; switched on in nbgrader_config.py.
 
-* :class:`SandboxedExecute` runs each notebook in the bubblewrap sandbox
-  (:mod:`socialbrain.grading.sandbox`).
 * :class:`RestoreDeletedCells` puts back locked and test cells that a student
   deleted, from the released notebook, so every submission is graded with
   the original tests (nbgrader itself only restores cells that still exist).
+* :class:`ApplyExecution` takes the place of nbgrader's ``Execute`` when the
+  course's command grades: the notebook was already run by an executor
+  (:mod:`.executors`), so it only puts those outputs in, after checking that
+  the executor ran exactly this sanitised notebook.
 * :class:`LimitOutputSize` caps outputs in characters as well as lines, so a
   cell that prints megabytes cannot bloat the gradebook or the feedback.
 * :class:`HideHiddenTests` (feedback) removes hidden tests from the cells
   *and* from the stored tracebacks and outputs, keeping each failed test's
   message.
+
+Student code itself runs in :class:`.execute.SandboxedExecute`.
 """
 
 from __future__ import annotations
@@ -17,34 +21,15 @@ from __future__ import annotations
 import copy
 import os
 import re
+from pathlib import Path
 
 import nbformat
-from nbgrader.preprocessors import ClearHiddenTests, Execute, LimitOutput, NbGraderPreprocessor
+from nbgrader.preprocessors import ClearHiddenTests, LimitOutput, NbGraderPreprocessor
 from traitlets import Integer, Unicode
 
-from .sandbox import SandboxKernelManager
+from . import cells
 
 ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
-
-
-class SandboxedExecute(Execute):
-    """nbgrader's Execute, with every kernel started inside the sandbox."""
-
-    def __init__(self, *args, **kwargs):
-        # nbgrader's Execute forces AsyncKernelManager through a keyword
-        # argument (which beats configuration), so set ours first.
-        kwargs.setdefault("kernel_manager_class", SandboxKernelManager)
-        super().__init__(*args, **kwargs)
-
-
-def _grade_id(cell):
-    return cell.metadata.get("nbgrader", {}).get("grade_id")
-
-
-def _is_protected(cell) -> bool:
-    """A cell the student must not change: locked, or a test (grade, no solution)."""
-    meta = cell.metadata.get("nbgrader", {})
-    return bool(meta.get("locked")) or (bool(meta.get("grade")) and not meta.get("solution"))
 
 
 class RestoreDeletedCells(NbGraderPreprocessor):
@@ -65,17 +50,17 @@ class RestoreDeletedCells(NbGraderPreprocessor):
         released = self._released(resources)
         if released is None:
             return nb, resources
-        present = {_grade_id(c) for c in nb.cells if _grade_id(c)}
+        present = {cells.grade_id(c) for c in nb.cells if cells.grade_id(c)}
         restored = []
         for i, cell in enumerate(released.cells):
-            gid = _grade_id(cell)
-            if not gid or gid in present or not _is_protected(cell):
+            gid = cells.grade_id(cell)
+            if not gid or gid in present or not cells.is_protected(cell):
                 continue
             # insert after the nearest earlier released cell the student still has
             pos = 0
             for earlier in reversed(released.cells[:i]):
-                eg = _grade_id(earlier)
-                idx = next((k for k, c in enumerate(nb.cells) if eg and _grade_id(c) == eg), None)
+                eg = cells.grade_id(earlier)
+                idx = next((k for k, c in enumerate(nb.cells) if eg and cells.grade_id(c) == eg), None)
                 if idx is not None:
                     pos = idx + 1
                     break
@@ -88,6 +73,34 @@ class RestoreDeletedCells(NbGraderPreprocessor):
             restored.append(gid)
         if restored:
             self.log.warning("Restored deleted cells from the released notebook: %s", ", ".join(restored))
+        return nb, resources
+
+
+class ApplyExecution(NbGraderPreprocessor):
+    """Put in the outputs of a notebook that an executor ran (the course's command only).
+
+    ``executed_dir`` holds ``<student>/<notebook>.ipynb`` as the executor
+    returned it. Its cells must be this sanitised notebook's cells, source
+    for source: otherwise the executor ran something else, and grading
+    stops for this student.
+    """
+
+    executed_dir = Unicode("", help="Folder of executed notebooks, written by the course's grade command.").tag(config=True)
+
+    def preprocess(self, nb, resources):
+        info = resources["nbgrader"]
+        path = Path(self.executed_dir, info["student"], info["notebook"] + ".ipynb")
+        if not self.executed_dir or not path.is_file():
+            raise RuntimeError(f"no executed notebook for {info['student']}/{info['notebook']}: "
+                               "run student code through the grade command or SandboxedExecute")
+        executed = nbformat.read(path, as_version=4)
+        if [(c.cell_type, c.source) for c in executed.cells] != [(c.cell_type, c.source) for c in nb.cells]:
+            raise RuntimeError(f"the executed notebook of {info['student']}/{info['notebook']} is not the one "
+                               "that was sent to the executor; not graded")
+        for mine, ran in zip(nb.cells, executed.cells):
+            if mine.cell_type == "code":
+                mine.outputs, mine.execution_count = ran.outputs, ran.get("execution_count")
+        nb.metadata["language_info"] = executed.metadata.get("language_info", {})
         return nb, resources
 
 
@@ -138,15 +151,7 @@ class HideHiddenTests(ClearHiddenTests):
         return super().preprocess(nb, resources)
 
     def _hidden_lines(self, cell) -> list[str]:
-        lines, inside = [], False
-        for line in cell.source.splitlines():
-            if self.begin_test_delimeter in line:
-                inside = True
-            elif self.end_test_delimeter in line:
-                inside = False
-            elif inside and line.strip():
-                lines.append(line.strip())
-        return lines
+        return cells.hidden_test_lines(cell, self.begin_test_delimeter, self.end_test_delimeter)
 
     @staticmethod
     def _scrub_text(text: str, hidden_lines) -> str:

@@ -17,6 +17,8 @@ from pathlib import Path
 
 import nbformat
 
+from . import cells
+
 REPO = Path(__file__).resolve().parents[2]
 
 
@@ -29,22 +31,17 @@ def new_course(dest, repo=REPO) -> Path:
     return dest
 
 
-def _gid(cell):
-    return cell.metadata.get("nbgrader", {}).get("grade_id")
-
-
 def solutions(course, assignment: str, notebook: str) -> dict[str, str]:
     """``{grade_id: code}`` of every code answer cell of the source notebook, markers removed."""
     nb = nbformat.read(Path(course) / "source" / assignment / f"{notebook}.ipynb", as_version=4)
     out = {}
     for cell in nb.cells:
-        meta = cell.metadata.get("nbgrader", {})
-        if meta.get("solution") and cell.cell_type == "code":
-            out[meta["grade_id"]] = "\n".join(
+        if cells.is_answer(cell) and cell.cell_type == "code":
+            out[cells.grade_id(cell)] = "\n".join(
                 ln for ln in cell.source.splitlines() if "### BEGIN SOLUTION" not in ln and "### END SOLUTION" not in ln
             )
-        elif meta.get("solution"):
-            out[meta["grade_id"]] = cell.source
+        elif cells.is_answer(cell):
+            out[cells.grade_id(cell)] = cell.source
     return out
 
 
@@ -54,8 +51,8 @@ def submission(course, assignment: str, notebook: str, answers: dict[str, str] |
     nb = nbformat.read(Path(course) / "release" / assignment / f"{notebook}.ipynb", as_version=4)
     nb = copy.deepcopy(nb)
     for cell in nb.cells:
-        if answers and _gid(cell) in answers:
-            cell.source = answers[_gid(cell)]
+        if answers and cells.grade_id(cell) in answers:
+            cell.source = answers[cells.grade_id(cell)]
     if edit:
         edit(nb)
     return nb
@@ -149,12 +146,12 @@ def ps2_answers(sol: dict[str, str], kind: str) -> dict[str, str]:
 #: Simulated students of ps2: name -> (kind of answers, edit of the notebook or None).
 def _change_test(nb, gid="test_quadrant"):
     for cell in nb.cells:
-        if _gid(cell) == gid:
+        if cells.grade_id(cell) == gid:
             cell.source = '"""Checks nothing (edited by the student)."""\nassert True'
 
 
 def _delete_test(nb, gid="test_lsns6_isolated"):
-    nb.cells = [c for c in nb.cells if _gid(c) != gid]
+    nb.cells = [c for c in nb.cells if cells.grade_id(c) != gid]
 
 
 PS2_STUDENTS = {
@@ -170,3 +167,187 @@ PS2_STUDENTS = {
     "edittest": ("quadrant_off_by_one", _change_test),
     "deltest": ("isolated_off_by_one", _delete_test),
 }
+
+
+# ---------------------------------------------------------------------------
+# Problem set 2: hostile students (escapes, limits and exploits)
+# ---------------------------------------------------------------------------
+# Each is built from the released notebook. The "context" the tests pass in
+# names what a hostile student would go after: a secret file outside the
+# course, a secret environment variable of the grader, the grader's process
+# id, and the port of a listener on 127.0.0.1.
+
+SPY = '''
+import glob, os
+def _peek(path):
+    try:
+        with open(path, errors="replace") as fh:
+            return fh.read()[:2000]
+    except OSError as err:
+        return f"<{{type(err).__name__}}>"
+for _path in ({secret_file!r}, "/etc/shadow", "/etc/passwd", "/proc/1/environ", "/proc/{grader_pid}/environ",
+              "/proc/self/environ", os.path.expanduser("~/.ssh/id_rsa")):
+    print("read", _path, _peek(_path))
+print("env", os.environ.get({secret_env!r}), dict(os.environ))
+for _folder in ("/root", "/home", "/work", "/proc", "/etc"):
+    print("list", _folder, sorted(glob.glob(_folder + "/*"))[:50])
+'''
+
+NETWORK = '''
+import socket
+socket.create_connection(("127.0.0.1", {port}), timeout=3).sendall(b"hello from a student")
+'''
+
+DAEMON = '''
+import os, subprocess
+subprocess.Popen(["sleep", "{sleep}"], start_new_session=True)
+if os.fork() == 0:
+    os.setsid()
+    if os.fork() == 0:
+        os.execvp("sleep", ["sleep", "{sleep}"])
+    os._exit(0)
+'''
+
+MEMORY_HOG = "hog = bytearray(4 * 2**30)  # 4 GiB\n"
+FORK_BOMB = "import subprocess\nchildren = [subprocess.Popen(['sleep', '60']) for _ in range(400)]\n"
+DISK_FILLER = ("with open('filler.bin', 'wb') as fh:\n    for _ in range(40):\n"
+               "        fh.write(b'x' * (10 * 2**20))  # 400 MiB in all\n")
+
+ALWAYS_EQUAL = '''
+class Anything:
+    """Equal to every value."""
+    def __eq__(self, other):
+        return True
+    def __ne__(self, other):
+        return False
+    __hash__ = object.__hash__
+    def __iter__(self):
+        return iter([Anything(), Anything()])
+'''
+RIGGED = '''
+class Five(int):
+    def __eq__(self, other):
+        return True
+    __hash__ = int.__hash__
+class Word(str):
+    def __eq__(self, other):
+        return True
+    __hash__ = str.__hash__
+class Pair(tuple):
+    def __eq__(self, other):
+        return True
+    __hash__ = tuple.__hash__
+'''
+SWALLOW_ERRORS = '''
+ip = get_ipython()
+ip.set_custom_exc((Exception,), lambda shell, etype, value, tb, tb_offset=None: None)
+ip.events.register("post_run_cell", lambda result: setattr(result, "error_in_exec", None))
+'''
+HIDE_TRACEBACKS = '''
+ip = get_ipython()
+ip.showtraceback = lambda *args, **kwargs: None
+ip.events.register("post_run_cell", lambda result: setattr(result, "error_in_exec", None))
+'''
+EXCEPTHOOK = "import sys\nsys.excepthook = lambda *args: None\n"
+PATCHED_TYPE = '''
+import builtins
+_real_type = builtins.type
+def _type(obj, *rest):
+    if rest:
+        return _real_type(obj, *rest)
+    return int if _real_type(obj).__name__ == "Anything" else _real_type(obj)
+builtins.type = _type
+'''
+READ_TESTS = '''
+import glob, json, re
+_found = {}
+for _path in glob.glob("*.ipynb") + glob.glob("/tmp/**/*.ipynb", recursive=True):
+    for _cell in json.load(open(_path))["cells"]:
+        _found[_path] = "".join(_cell["source"])
+def _expected_from_history():
+    """The value the currently running test expects, read from the kernel's input history."""
+    match = re.search(r"== (\\d+)", In[-1]) if In else None
+    return int(match.group(1)) if match else 0
+'''
+READ_FRAMES = '''
+import sys
+def _expected_from_caller():
+    """The first whole number among the calling test's constants."""
+    consts = sys._getframe(2).f_code.co_consts
+    return next((c for c in consts if type(c) is int and c > 0), 0)
+'''
+
+
+def _functions_returning(value: str) -> dict[str, str]:
+    names = {"djg_score": "answers", "djg_subscales": "answers", "djg_level": "score", "lsns6_score": "answers",
+             "lsns6_isolated": "score", "quadrant": "djg_total, lsns6_total"}
+    return {f: f"def {f}({args}):\n    return {value}\n" for f, args in names.items()}
+
+
+def hostile_answers(sol: dict[str, str], released: dict[str, str], kind: str, context: dict) -> dict[str, str]:
+    """Answers of a hostile ps2 student (see HOSTILE_STUDENTS); ``released`` are the empty answer cells."""
+    if kind == "spy":                 # right answers, and a look at everything it can reach
+        return {**sol, "djg_score": SPY.format(**context) + sol["djg_score"]}
+    if kind == "memory":              # right answers, but one cell asks for 4 GiB first
+        return {**sol, "djg_level": MEMORY_HOG + sol["djg_level"]}
+    if kind == "processes":
+        return {**sol, "djg_level": FORK_BOMB + sol["djg_level"]}
+    if kind == "disk":
+        return {**sol, "djg_level": DISK_FILLER + sol["djg_level"]}
+    if kind in ("network", "daemon"):  # the attempt is in a cell of its own (added_cells)
+        return dict(sol)
+    if kind == "always_equal":        # no work: every function returns an object equal to everything
+        return {**released, **{k: ALWAYS_EQUAL + v for k, v in _functions_returning("Anything()").items()}}
+    if kind == "rigged_types":        # no work: int/str/tuple subclasses whose __eq__ is always True
+        rigged = _functions_returning("Five(0)")
+        rigged["quadrant"] = rigged["quadrant"].replace("Five(0)", "Word('')")
+        rigged["djg_subscales"] = rigged["djg_subscales"].replace("Five(0)", "Pair((Five(0), Five(0)))")
+        return {**released, **rigged, "djg_score": RIGGED + rigged["djg_score"]}
+    if kind == "swallow_errors":      # no work: failing tests hidden by an exception handler and a hook
+        return {**released, "djg_score": SWALLOW_ERRORS + released["djg_score"]}
+    if kind == "hide_tracebacks":     # no work: the traceback display patched away, and the same hook
+        return {**released, "djg_score": HIDE_TRACEBACKS + released["djg_score"]}
+    if kind == "excepthook":
+        return {**released, "djg_score": EXCEPTHOOK + released["djg_score"]}
+    if kind == "patched_builtins":    # no work: Anything objects, and type() patched to call them int
+        return {**released, **{k: ALWAYS_EQUAL + PATCHED_TYPE + v
+                               for k, v in _functions_returning("Anything()").items()}}
+    if kind == "quits_early":         # wrong answers, then the kernel ended before any test
+        wrong = _functions_returning("0")
+        return {**released, **wrong, "djg_score": wrong["djg_score"] + "quit()\n"}
+    if kind == "reads_tests":         # no work: the expected values read from the notebook or the history
+        body = _functions_returning("_expected_from_history()")
+        return {**released, **body, "djg_score": READ_TESTS + body["djg_score"]}
+    if kind == "reads_frames":        # no work: the expected value read from the calling test's code
+        body = _functions_returning("_expected_from_caller()")
+        return {**released, **body, "djg_score": READ_FRAMES + body["djg_score"]}
+    raise ValueError(f"unknown kind of hostile student: {kind}")
+
+
+def added_cells(kind: str, context: dict) -> list[str]:
+    """Code cells a hostile student adds at the top of the notebook."""
+    if kind == "network":
+        return [NETWORK.format(**context)]
+    if kind == "daemon":
+        return [DAEMON.format(**context)]
+    return []
+
+
+#: Hostile students of ps2: name -> kind (see hostile_answers).
+HOSTILE_STUDENTS = {k: k for k in (
+    "spy", "network", "memory", "processes", "disk", "daemon", "always_equal", "rigged_types", "swallow_errors",
+    "hide_tracebacks", "excepthook", "patched_builtins", "quits_early", "reads_tests", "reads_frames")}
+
+
+def hostile_submission(course, kind: str, context: dict, assignment: str = "ps2_measurement",
+                       notebook: str = "measurement") -> nbformat.NotebookNode:
+    released = {cells.grade_id(c): c.source for c in
+                nbformat.read(Path(course) / "release" / assignment / f"{notebook}.ipynb", as_version=4).cells
+                if cells.is_answer(c)}
+    answers = hostile_answers(solutions(course, assignment, notebook), released, kind, context)
+
+    def add(nb):
+        for code in reversed(added_cells(kind, context)):
+            nb.cells.insert(1, nbformat.v4.new_code_cell(code))
+
+    return submission(course, assignment, notebook, answers, add)

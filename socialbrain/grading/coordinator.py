@@ -126,13 +126,13 @@ class Coordinator:
 
     # -- 2 and 3. run and record ---------------------------------------------------------
     def grade(self, students: list[str], executor) -> dict[str, StudentResult]:
-        api = None
         results: dict[str, StudentResult] = {}
         with tempfile.TemporaryDirectory(prefix="socialbrain-executed-") as executed:
             self.local_config.ApplyExecution.executed_dir = executed
             api = self.course.api(self.local_config)
             db_url = api.coursedir.db_url
             pending: dict[str, set[str]] = {}
+            finished: set[str] = set()
 
             def tasks():
                 for student in students:
@@ -153,6 +153,9 @@ class Coordinator:
                         finish(student)
 
             def finish(student: str) -> None:
+                if student in finished:  # a later notebook of a student who could not be prepared
+                    return
+                finished.add(student)
                 r = results[student]
                 if r.status == "graded":
                     outcome = api.autograde(self.assignment, student, force=True, create=True)

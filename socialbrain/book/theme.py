@@ -3,7 +3,8 @@
 The template (templates/layout.html) drops pydata-sphinx-theme's hidden top bar,
 whose duplicate menu button left the visible one dead, and defers the search
 index. `defer_scripts` defers the theme's and Sphinx's other scripts, so none
-of them holds back the first paint.
+of them holds back the first paint, and `drop_unused_design` leaves out
+sphinx-design's files where a page has none of its components.
 """
 
 from pathlib import Path
@@ -35,6 +36,17 @@ def _deferred(js):
     return type(js)(js.filename, priority=js.priority, **attributes, defer="defer")
 
 
+def drop_unused_design(app, pagename, templatename, context, doctree):
+    """sphinx-design (which Jupyter Book always loads) costs a stylesheet before the first paint
+    and a script; a page with none of its components (class "sd-...") needs neither."""
+    if 'class="sd-' in context.get("body", ""):
+        return
+    for key, name in (("css_files", "sphinx-design"), ("script_files", "design-tabs")):
+        files = context.get(key, [])
+        files[:] = [f for f in files if name not in str(getattr(f, "filename", "") or "")]
+
+
 def setup(app):
     app.connect("config-inited", add_templates)
+    app.connect("html-page-context", drop_unused_design)
     app.connect("html-page-context", defer_scripts, priority=950)

@@ -9,11 +9,22 @@ the first page), and the load time. Then: how often plotly.js was fetched,
 and what the heaviest figure page would weigh with plain plotly output
 (plotly.js inlined per figure, as plotly's `notebook` renderer does).
 
-Targets (issue 7): no page's own weight above 500 KB; plotly.js fetched once.
+Then (issue 16) the first visit to the heaviest chapter in a fresh browser,
+scrolled to the end so every figure draws: bytes transferred (compressed, as
+the server sends them), and what a second chapter adds. And Lighthouse 12's
+default mobile run on every page (or the pages named with --pages):
+performance, accessibility and best-practice scores, first contentful paint
+and total blocking time.
 
-Run:  make book && .venv/bin/python bench/pages.py
+Targets (issue 7): no page's own weight above 500 KB; plotly.js fetched once.
+Targets (issue 16): Lighthouse performance >= 90, accessibility and best
+practices 100 on every page; FCP <= 1.8 s and TBT <= 200 ms on widget pages;
+first visit to the heaviest chapter <= 1 MB, a second chapter <= 150 KB more.
+
+Run:  make book && .venv/bin/python bench/pages.py [--pages book/intro.html ...] [--no-lighthouse]
 """
 
+import argparse
 import sys
 from pathlib import Path
 
@@ -21,11 +32,16 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 
 from conftest import CHROMIUM, CHROMIUM_ARGS, SITE, site_pages  # noqa: E402
+from lighthouse import audit  # noqa: E402
 from playwright.sync_api import sync_playwright  # noqa: E402
 
 from socialbrain import serve  # noqa: E402
+from socialbrain.book.assets import PLOTLY_STATIC  # noqa: E402
 
-PLOTLY_JS = "_static/vendor/plotly.min.js"
+PLOTLY_JS = f"_static/{PLOTLY_STATIC}"
+#: bytes the page and its files took over the network (0 for those from the browser cache)
+TRANSFERRED = ("performance.getEntriesByType('navigation').concat(performance.getEntriesByType('resource'))"
+               ".reduce((sum, e) => sum + (e.transferSize || 0), 0)")
 
 
 def measure(page, url):
@@ -42,12 +58,9 @@ def measure(page, url):
     page.goto(url, wait_until="load")
     page.wait_for_timeout(200)
     load_ms = page.evaluate("performance.getEntriesByType('navigation')[0].loadEventEnd")
-    transferred = page.evaluate(
-        "performance.getEntriesByType('navigation').concat(performance.getEntriesByType('resource'))"
-        ".reduce((sum, e) => sum + (e.transferSize || 0), 0)"
-    )
+    transferred = page.evaluate(TRANSFERRED)
     fetched_plotly = page.evaluate(
-        "performance.getEntriesByType('resource').filter(e => e.name.includes('plotly.min.js')"
+        f"performance.getEntriesByType('resource').filter(e => e.name.includes('{PLOTLY_STATIC}')"
         " && e.transferSize > 0).length"
     )
     page.remove_listener("response", on_response)
@@ -64,7 +77,40 @@ def plain_plotly_figure_bytes():
     return len(pio.to_html(go.Figure(go.Scatter(y=[1, 2, 3])), include_plotlyjs=True, full_html=False))
 
 
+def visit_bytes(page, url):
+    """Bytes transferred to read `url` to its end, every figure drawn (cached files cost nothing)."""
+    page.goto(url, wait_until="load")
+    for box in page.locator(".sb-plotly, .sb-plot").all():
+        box.scroll_into_view_if_needed()
+    page.evaluate("window.scrollTo(0, document.body.scrollHeight)")
+    page.wait_for_load_state("networkidle")
+    return page.evaluate(TRANSFERRED)
+
+
+def first_visits(base, heaviest, second):
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        page = browser.new_context().new_page()
+        first = visit_bytes(page, f"{base}/{heaviest}")
+        more = visit_bytes(page, f"{base}/{second}")
+        browser.close()
+    print(f"\nfirst visit, {heaviest}: {first / 1024:.0f} KB transferred (target: at most 1024 KB)")
+    print(f"then {second}: {more / 1024:.0f} KB more (target: at most 150 KB)")
+
+
+def lighthouse_table(base, pages):
+    print(f"\n{'Lighthouse (mobile)':<50}{'perf':>6}{'a11y':>6}{'best':>6}{'FCP s':>7}{'TBT ms':>8}")
+    for path in pages:
+        r = audit(f"{base}/{path}")
+        print(f"{path:<50}{r['performance']:>6}{r['accessibility']:>6}{r['best-practices']:>6}"
+              f"{r['fcp'] / 1000:>7.1f}{r['tbt']:>8.0f}", flush=True)
+
+
 def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--pages", nargs="*", help="Lighthouse only these pages (default: every page)")
+    parser.add_argument("--no-lighthouse", action="store_true")
+    args = parser.parse_args()
     pages = site_pages()
     if not pages:
         sys.exit("No book built: run `make book` first.")
@@ -78,7 +124,6 @@ def main():
             plotly_fetches += fetched
             rows.append((path, own, shared, transferred, load_ms))
         browser.close()
-    httpd.shutdown()
 
     print(f"{'page':<50}{'own KB':>9}{'shared KB':>11}{'sent KB':>9}{'load ms':>9}")
     for path, own, shared, transferred, load_ms in rows:
@@ -88,9 +133,15 @@ def main():
     print(f"\npages: {len(rows)}; site size on disk: {sum(f.stat().st_size for f in SITE.rglob('*') if f.is_file()) / 2**20:.1f} MB")
     print(f"heaviest own weight: {heaviest[0]} {heaviest[1] / 1024:.0f} KB (target: under 500 KB)")
     print(f"pages over 500 KB own weight: {sum(r[1] > 500 * 1024 for r in rows)}")
-    print(f"plotly.js ({plotly_kb:.0f} KB) fetched {plotly_fetches} time(s) over {len(rows)} pages (target: once)")
+    print(f"plotly.js ({plotly_kb:.0f} KB) fetched {plotly_fetches} time(s) over {len(rows)} pages read without scrolling"
+          " (target: at most once; it loads when a figure nears the screen)")
     print(f"plain plotly output would add {plain_plotly_figure_bytes() / 1024:.0f} KB to every figure")
     print(f"median load time: {sorted(r[4] for r in rows)[len(rows) // 2]:.0f} ms")
+    chapters = sorted((r for r in rows if r[0].startswith("book/0")), key=lambda r: r[1], reverse=True)
+    first_visits(base, chapters[0][0], chapters[1][0])
+    if not args.no_lighthouse:
+        lighthouse_table(base, args.pages or pages)
+    httpd.shutdown()
 
 
 if __name__ == "__main__":

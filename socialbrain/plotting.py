@@ -71,14 +71,17 @@ def use_course_renderer():
     pio.templates.default = "socialbrain"
 
 
-def finish(fig: go.Figure, description: str, *, height: int, margin: dict) -> go.Figure:
+def finish(fig: go.Figure, description: str, *, height: int, margin: dict, narrow: dict | None = None) -> go.Figure:
     """Give a static figure the course's white background, its size and its text alternative.
 
     ``description`` says in words what the figure shows; the book prints it
-    as the figure's caption, for screen readers and print.
+    as the figure's caption, for screen readers and print. ``narrow`` is a
+    plotly relayout update (keys such as "title.text" or "annotations[2].visible")
+    that the book applies where the figure is narrower than a tablet, so a
+    phone gets short titles, a legend below and fewer labels.
     """
     fig.update_layout(plot_bgcolor="#FFFFFF", paper_bgcolor="#FFFFFF", height=height, margin=margin)
-    fig.update_layout(meta={"description": description})
+    fig.update_layout(meta={"description": description, **({"narrow": narrow} if narrow else {})})
     return fig
 
 

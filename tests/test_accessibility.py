@@ -86,8 +86,8 @@ def test_every_figure_has_a_text_alternative(site):
     figures = 0
     for rel in site_pages():
         text = (site / rel).read_text(encoding="utf-8")
-        plots = text.count('class="plotly-graph-div"')
+        plots = text.count('class="plotly-graph-div')
         captions = len(re.findall(r'<figcaption class="sb-figure-description">[^<]{40,}</figcaption>', text))
         assert plots == captions, f"{rel}: {plots} figures, {captions} described"
         figures += plots
-    assert figures >= 4, "the chapters' static figures were not found"
+    assert figures >= 3, "the chapters' static figures were not found"  # chapter 7's is a table

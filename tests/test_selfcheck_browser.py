@@ -38,8 +38,41 @@ def test_answers_are_marked_explained_and_remembered(server, context):
     assert row.locator(".progress-count").inner_text() == "3 of 3"
     assert "2 right" in row.locator(".progress-status").inner_text()
 
+    # Forgetting asks first: cancelled, nothing is lost; confirmed, everything goes.
+    page.once("dialog", lambda dialog: dialog.dismiss())
+    page.get_by_role("button", name="Forget my answers").click()
+    assert row.locator(".progress-count").inner_text() == "3 of 3"
+    page.once("dialog", lambda dialog: dialog.accept())
     page.get_by_role("button", name="Forget my answers").click()
     assert row.locator(".progress-count").inner_text() == "0 of 3"
+
+
+def test_a_wrong_answer_keeps_the_explanation_back_until_asked(server, context):
+    page = context.new_page()
+    page.goto(f"{server}/book/how-to-use.html")
+    form = page.locator('form[data-selfcheck="start-storage"]')
+    form.locator('input[value="0"]').check()
+    form.locator("button").click()
+    explanation = form.locator(".selfcheck-why p")
+    assert "Not quite." in _feedback(page, "start-storage")
+    assert not explanation.is_visible()
+    form.get_by_text("Show the explanation").click()
+    assert "local storage" in explanation.inner_text()
+    form.locator('input[value="1"]').check()
+    form.locator("button").click()
+    assert "Right." in _feedback(page, "start-storage")
+
+
+def test_a_proportion_for_a_percentage_gets_a_second_try(server, context):
+    page = context.new_page()
+    page.goto(f"{server}/book/03-the-brains-own-painkillers.html")
+    field = page.locator('form[data-selfcheck="ch03-many-regions"] input[type="text"]')
+    field.fill("0,14")
+    field.press("Enter")
+    assert "As a percentage, please" in _feedback(page, "ch03-many-regions")
+    field.fill("14")
+    field.press("Enter")
+    assert "Right." in _feedback(page, "ch03-many-regions")
 
 
 def test_empty_and_non_numeric_answers_get_a_prompt_not_a_verdict(server, context):

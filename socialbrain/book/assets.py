@@ -1,61 +1,47 @@
 """Serve every script the book needs from the book itself, never from a CDN.
 
-plotly.js comes from the plotly Python package; require.js and the Jupyter
-widgets HTML manager come from `node_modules/` (installed by `npm ci`, which
-`make book` runs). They are staged in `_build/vendor-static/vendor/` and
-copied into `_static/vendor/`; myst-nb is pointed at them in `_config.yml`
-(`nb_ipywidgets_js`). plotly.js is added only to pages that draw a figure.
+plotly.js is npm's `plotly.js-basic-dist-min` (the scatter, bar and pie
+traces the course draws; a quarter of the full bundle), from `node_modules/`
+(installed by `npm ci`, which `make book` runs). It is staged in
+`_build/vendor-static/vendor/` and copied into `_static/vendor/`. No page
+loads it up front: `sb-plotly.js`, added only to pages that draw a figure,
+fetches it once a figure comes near the screen (see that script).
 """
 
+import hashlib
 import shutil
 from pathlib import Path
 
-import plotly
 from sphinx.errors import ExtensionError
 
 PACKAGE = Path(__file__).resolve().parent.parent
 BOOK_STATIC = PACKAGE / "book" / "static"
 WIDGET_STATIC = PACKAGE / "widgets" / "static"
-PLOTLY_JS = Path(plotly.__file__).parent / "package_data" / "plotly.min.js"
 
-#: node_modules file -> name under _static/vendor/
-NPM_FILES = {
-    "requirejs/require.js": "require.min.js",
-    "@jupyter-widgets/html-manager/dist/embed-amd.js": "embed-amd.js",
-}
-#: the widget manager loads its icon fonts from beside embed-amd.js
-NPM_FONTS = "@jupyter-widgets/html-manager/dist"
-FONT_SUFFIXES = {".woff2", ".woff", ".ttf", ".eot", ".svg"}
+#: the partial plotly.js bundle in node_modules, and its name under _static/
+PLOTLY_NPM = "plotly.js-basic-dist-min/plotly-basic.min.js"
+PLOTLY_STATIC = "vendor/plotly.min.js"
 
 
 def stage_vendor(confdir, stage):
-    """Copy the third-party scripts into `stage/vendor`, or say how to get them."""
-    vendor = stage / "vendor"
-    vendor.mkdir(parents=True, exist_ok=True)
-    missing = [name for name in NPM_FILES if not (confdir / "node_modules" / name).is_file()]
-    if missing:
+    """Copy plotly.js into `stage/vendor`, or say how to get it; return its fingerprint."""
+    source = confdir / "node_modules" / PLOTLY_NPM
+    if not source.is_file():
         raise ExtensionError(
-            "The book serves its own JavaScript, but these npm files are missing: "
-            + ", ".join(missing)
-            + ". Run `npm ci` in the repository root (`make book` does it for you)."
+            f"The book serves its own plotly.js, but node_modules/{PLOTLY_NPM} is missing. "
+            "Run `npm ci` in the repository root (`make book` does it for you)."
         )
-    for source, target in NPM_FILES.items():
-        _copy_if_changed(confdir / "node_modules" / source, vendor / target)
-    for font in (confdir / "node_modules" / NPM_FONTS).iterdir():
-        if font.suffix in FONT_SUFFIXES:
-            _copy_if_changed(font, vendor / font.name)
-    _copy_if_changed(PLOTLY_JS, vendor / "plotly.min.js")
-
-
-def _copy_if_changed(source, target):
-    if not target.exists() or target.stat().st_size != source.stat().st_size or target.stat().st_mtime < source.stat().st_mtime:
+    target = stage / PLOTLY_STATIC
+    target.parent.mkdir(parents=True, exist_ok=True)
+    if not target.exists() or target.read_bytes() != source.read_bytes():
         shutil.copy2(source, target)
+    return hashlib.sha256(source.read_bytes()).hexdigest()[:12]
 
 
 def on_builder_inited(app):
     confdir = Path(app.confdir)
     stage = Path(app.outdir).parent / "vendor-static"
-    stage_vendor(confdir, stage)
+    app.env.sb_plotly_url = f"{PLOTLY_STATIC}?v={stage_vendor(confdir, stage)}"
     static = [str(BOOK_STATIC), str(stage)]
     if WIDGET_STATIC.is_dir():
         static.append(str(WIDGET_STATIC))
@@ -70,14 +56,17 @@ def on_builder_inited(app):
 
 
 def add_plotly_where_needed(app, pagename, templatename, context, doctree):
-    """Load the shared plotly.js before any figure, and only on pages that draw one."""
+    """Pages that draw a figure get the loader, told where the (fingerprinted) plotly.js is."""
     body = context.get("body", "")
     if "plotly-graph-div" in body or "data-widget=" in body:
-        app.add_js_file("vendor/plotly.min.js", priority=200)
+        app.add_js_file("sb-plotly.js", defer="defer", **{"data-plotly": app.env.sb_plotly_url})
 
 
 def drop_unused_thebe(app, pagename, templatename, context, doctree):
-    """The book launches no kernels, so sphinx-thebe's scripts (declared twice, a JS error) go."""
+    """The book launches no kernels, so sphinx-thebe's scripts (declared twice, a JS error) and its
+    stylesheet (one more request before the first paint) go."""
+    styles = context.get("css_files", [])
+    styles[:] = [css for css in styles if "thebe" not in str(getattr(css, "filename", "") or "")]
     scripts = context.get("script_files", [])
     scripts[:] = [
         js for js in scripts

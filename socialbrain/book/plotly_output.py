@@ -1,21 +1,25 @@
 """Show plotly figures in the static book with the one shared plotly.js.
 
 myst-nb skips plotly's own output type (`application/vnd.plotly.v1+json`),
-and plotly's HTML renderers inline 4.9 MB of plotly.js per figure. This
-myst-nb mime plugin (registered as an entry point in pyproject.toml) turns
-the plotly JSON into a small <div> that draws with `_static/vendor/plotly.min.js`,
-which `assets.py` adds to every page that has a figure.
+and plotly's HTML renderers inline plotly.js per figure and call it at once,
+which forces plotly.js to block the page. This myst-nb mime plugin
+(registered as an entry point in pyproject.toml) turns the plotly JSON into
+an empty <div> of the figure's height (so nothing jumps when it draws) and
+the figure as JSON beside it; `static/sb-plotly.js` draws it once plotly.js
+has loaded.
 """
 
 import html
+import json
 import re
 
-import plotly.io as pio
 from docutils import nodes
 
 from socialbrain.plotting import PLOTLY_CONFIG
 
 PLOTLY_MIME = "application/vnd.plotly.v1+json"
+#: plotly's own height for a figure that sets none
+DEFAULT_HEIGHT = 450
 
 
 class PlotlyJsonRenderer:
@@ -29,10 +33,16 @@ class PlotlyJsonRenderer:
             return None
         figure = {"data": data.content.get("data", []), "layout": data.content.get("layout", {})}
         config = {**PLOTLY_CONFIG, **data.content.get("config", {})}
-        html = pio.to_html(figure, include_plotlyjs=False, include_mathjax=False, full_html=False,
-                           config=config, validate=False)
-        return [nodes.raw(text=figure_html(html, figure["layout"]), format="html",
+        return [nodes.raw(text=figure_html(plot_html(figure, config), figure["layout"]), format="html",
                           classes=["output", "text_html", "plotly-figure"])]
+
+
+def plot_html(figure, config):
+    """An empty plot box of the figure's own height, and the figure for sb-plotly.js to draw."""
+    height = figure["layout"].get("height") or DEFAULT_HEIGHT
+    spec = json.dumps({**figure, "config": config}, separators=(",", ":")).replace("</", "<\\/")
+    return (f'<div class="plotly-graph-div sb-plotly" style="height:{int(height)}px;width:100%"></div>'
+            f'<script type="application/json" class="sb-plotly-figure">{spec}</script>')
 
 
 def figure_html(plot, layout):

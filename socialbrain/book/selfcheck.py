@@ -78,7 +78,7 @@ def parse_question(qid, body):
 
 def encoded_key(question):
     """The answer key as the browser script reads it: base64 JSON, so it is not shown as text."""
-    key = {k: question[k] for k in ("type", "answer", "tolerance") if k in question}
+    key = {k: question[k] for k in ("type", "answer", "tolerance", "unit") if question.get(k) not in (None, "")}
     return base64.b64encode(json.dumps(key).encode()).decode()
 
 

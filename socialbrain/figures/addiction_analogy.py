@@ -191,4 +191,27 @@ def addiction_analogy_ladder() -> go.Figure:
         font={"color": "#000000"},
     )
     fig.update_yaxes(automargin=True)
-    return finish(fig, DESCRIPTION, height=500, margin={"l": 20, "r": 20, "t": 90, "b": 50})
+    return finish(fig, DESCRIPTION, height=500, margin={"l": 20, "r": 20, "t": 90, "b": 50},
+                  narrow=_narrow_layout(first_detail=len(STEPS) - 1))
+
+
+def _narrow_layout(first_detail: int) -> dict:
+    """On a phone: a short title, the legend below instead of crowded column labels, narrower text."""
+    narrow = {
+        "title.text": "Brain scan to 'addiction'<br><sup>Fisher et al. 2010, n = 15; read bottom up</sup>",
+        "height": 640,
+        "margin": {"l": 5, "r": 5, "t": 70, "b": 10},
+        "xaxis.domain": [0.0, 0.28],
+        "xaxis.showticklabels": False,
+        "xaxis.title.text": "",
+        "yaxis.title.text": "",
+        "yaxis.tickfont.size": 11,
+        "showlegend": True,
+        "legend": {"orientation": "v", "x": 0, "y": -0.02, "yanchor": "top",
+                   "title": {"text": "Source of the evidence", "side": "top"}},
+    }
+    for i, step in enumerate(STEPS):
+        narrow[f"annotations[{first_detail + i}].x"] = 0.3
+        narrow[f"annotations[{first_detail + i}].text"] = _wrap(step.detail, width=26)
+        narrow[f"annotations[{first_detail + i}].font.size"] = 11
+    return narrow

@@ -16,6 +16,8 @@ hazard ratio, relative risk) is written in every row label.
 
 from __future__ import annotations
 
+import re
+
 import plotly.graph_objects as go
 
 from socialbrain.plotting import BLACK, BLUE, GREEN, ORANGE, finish
@@ -105,4 +107,34 @@ def health_risks() -> go.Figure:
         legend={"title": {"text": "What was measured"}, "orientation": "h",
                 "y": -0.16, "x": 0.0, "yanchor": "top"},
     )
-    return finish(fig, DESCRIPTION, height=655, margin={"l": 20, "r": 20, "t": 145, "b": 120})
+    return finish(fig, DESCRIPTION, height=655, margin={"l": 20, "r": 20, "t": 145, "b": 120},
+                  narrow=_narrow_layout(rows))
+
+
+def _short_row(label: str, source: str) -> str:
+    """'Social isolation:<br>death (adj. HR), Steptoe 2013': a row label in two short lines."""
+    measured, outcome = label.replace("adjusted ", "adj. ").split(": ")
+    author, year = source.split(" et al.")[0], re.search(r"\d{4}", source).group()
+    return f"{measured}:<br>{outcome}, <i>{author} {year}</i>"
+
+
+def _narrow_layout(rows: list[str]) -> dict:
+    """On a phone: short title, two-line row labels, the legend below without its title."""
+    return {
+        "title.text": "Connection and health",
+        "title.subtitle.text": ("Top row: odds of <b>survival</b>; others: risk<br>for the less connected. "
+                                "OR odds ratio,<br>HR hazard ratio, RR relative risk; bars: 95% CI;<br>"
+                                "dashed line: 1, no difference"),
+        "height": 760,
+        "margin": {"l": 5, "r": 10, "t": 145, "b": 150},
+        "font.size": 11,
+        "xaxis.title.text": "Ratio",
+        "xaxis.range": [0.8, 2.15],
+        "yaxis.title.text": "",
+        "yaxis.tickmode": "array",
+        "yaxis.tickvals": rows,
+        "yaxis.ticktext": [_short_row(label, source) for label, *_mid, source in ESTIMATES],
+        "yaxis.automargin": True,
+        "legend.title.text": "",
+        "legend.y": -0.1,
+    }

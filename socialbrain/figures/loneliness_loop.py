@@ -170,4 +170,26 @@ def loneliness_loop() -> go.Figure:
         legend={"title": {"text": "Evidence for the link"}, "orientation": "h",
                 "y": -0.1, "x": 0.0, "yanchor": "top"},
     )
-    return finish(fig, DESCRIPTION, height=640, margin={"l": 10, "r": 10, "t": 80, "b": 100})
+    return finish(fig, DESCRIPTION, height=640, margin={"l": 10, "r": 10, "t": 80, "b": 100},
+                  narrow=_narrow_layout(annotations))
+
+
+def _narrow_layout(annotations: list[dict]) -> dict:
+    """On a phone: a short title, smaller boxes, and no study names beside the links (the text names them)."""
+    narrow = {
+        "title.text": "The loneliness loop",
+        "title.subtitle.text": "Cacioppo's theory: a diagram, not data",
+        "height": 560,
+        "margin": {"l": 0, "r": 0, "t": 70, "b": 110},
+        "xaxis.title.text": "",
+        "xaxis.range": [-2.45, 2.75],
+        "legend": {"orientation": "v", "x": 0, "y": 0.0, "yanchor": "top",
+                   "title": {"text": "Evidence for the link", "side": "top"}},
+    }
+    for i, note in enumerate(annotations):
+        if note["text"] and note.get("bordercolor"):
+            narrow[f"annotations[{i}].font.size"] = 9
+            narrow[f"annotations[{i}].borderpad"] = 3
+        elif note["text"]:
+            narrow[f"annotations[{i}].visible"] = False
+    return narrow

@@ -34,13 +34,24 @@
     return checked ? checked.value : null;
   }
 
+  /* A right answer comes with its explanation; a wrong one offers it on request, so the
+     reader can think again and try a second time first. */
   function show(form, value, right) {
     var box = form.querySelector(".selfcheck-feedback");
     var why = form.querySelector(".selfcheck-explanation").innerHTML;
     form.classList.remove("is-right", "is-wrong");
     form.classList.add(right ? "is-right" : "is-wrong");
-    box.innerHTML = '<p class="selfcheck-verdict"><span aria-hidden="true">' + (right ? "✓" : "✗") + "</span> " +
-      (right ? "Right." : "Not quite.") + "</p><p>" + why + "</p>";
+    var verdict = '<p class="selfcheck-verdict"><span aria-hidden="true">' + (right ? "✓" : "✗") + "</span> " +
+      (right ? "Right." : "Not quite. Try again, or read why.") + "</p>";
+    box.innerHTML = verdict + (right ? "<p>" + why + "</p>"
+      : '<details class="selfcheck-why"><summary>Show the explanation</summary><p>' + why + "</p></details>");
+  }
+
+  /* 0.4 for a question asked in percent is a proportion, not a wrong answer. */
+  function looksLikeProportion(key, value) {
+    var x = parseNumber(value);
+    return key.type === "number" && key.unit === "%" && x !== null && Math.abs(x) > 0 && Math.abs(x) < 1 &&
+      Math.abs(key.answer) >= 1;
   }
 
   function restore(form, saved) {
@@ -68,6 +79,11 @@
       if (key.type === "number" && parseNumber(value) === null) {
         form.classList.remove("is-right", "is-wrong");
         box.innerHTML = "<p>Please type a number, such as 12 or 48.6.</p>";
+        return;
+      }
+      if (looksLikeProportion(key, value)) {
+        form.classList.remove("is-right", "is-wrong");
+        box.innerHTML = "<p>As a percentage, please: for example, 0.25 is 25%.</p>";
         return;
       }
       var right = isRight(key, value);
@@ -100,6 +116,7 @@
     document.querySelectorAll("table.selfcheck-progress").forEach(setUpProgress);
     document.querySelectorAll("button.selfcheck-reset").forEach(function (button) {
       button.addEventListener("click", function () {
+        if (!window.confirm("Forget every answer you have given in this browser? This cannot be undone.")) { return; }
         save({});
         document.querySelectorAll("table.selfcheck-progress").forEach(setUpProgress);
         var status = document.querySelector(".selfcheck-reset-status");

@@ -5,7 +5,8 @@
  * <script type="application/json" class="sb-data"> (made by
  * socialbrain/widgets/embed.py). On every control change this script
  * composes the figure for the chosen state (base + one patch per factor),
- * redraws it with the page's shared window.Plotly, and rewrites the
+ * redraws it with the page's shared window.Plotly (once sb-plotly.js has
+ * loaded it), and rewrites the
  * aria-live description. After each redraw the root carries
  * data-state="<control>=<index>;..." and fires an "sb-widget-update" event.
  */
@@ -77,11 +78,6 @@
       var done = window.Plotly.react(plot, st.data, st.layout, spec.config);
       var fire = function () { root.dispatchEvent(new CustomEvent("sb-widget-update", { bubbles: true })); };
       if (done && done.then) { done.then(fire); } else { fire(); }
-    } else if (plot && !plot.querySelector(".sb-noplot")) {
-      var p = document.createElement("p");
-      p.className = "sb-noplot";
-      p.textContent = "The plot could not be drawn (plotly.js is missing); the text below describes it.";
-      plot.appendChild(p);
     }
   }
 
@@ -114,12 +110,11 @@
   } else {
     initAll();
   }
-  // plotly.min.js may load after this script: draw again once the page has loaded.
-  window.addEventListener("load", function () {
+  // plotly.js loads when a widget comes near the screen (sb-plotly.js): draw then.
+  window.addEventListener("sb-plotly-ready", function () {
     document.querySelectorAll("[data-widget][data-sb-ready]").forEach(function (root) {
       var form = root.querySelector("form.sb-controls");
       if (form) { form.dispatchEvent(new Event("change")); }
     });
-    initAll();
   });
 })();

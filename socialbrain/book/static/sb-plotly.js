@@ -1,0 +1,72 @@
+/* Load plotly.js only when a figure comes near the screen, then draw it.
+   plotly.js is large; loaded up front it would hold back the first paint of
+   every page with a figure. Each static figure is an empty box of its own
+   height (socialbrain/book/plotly_output.py) with its JSON beside it; widgets
+   (sb-widgets.js) redraw on the "sb-plotly-ready" event this script fires. */
+(function () {
+  "use strict";
+  var script = document.currentScript;
+  var loading = null;
+  /* Below this width a figure takes its phone layout (layout.meta.narrow, from socialbrain.plotting.finish). */
+  var NARROW_PX = 600;
+
+  function loadPlotly() {
+    if (!loading) {
+      loading = new Promise(function (resolve, reject) {
+        var tag = document.createElement("script");
+        tag.src = new URL(script.dataset.plotly, script.src).href;
+        tag.onload = resolve;
+        tag.onerror = reject;
+        document.head.appendChild(tag);
+      }).then(function () {
+        window.dispatchEvent(new Event("sb-plotly-ready"));
+      }, function () {
+        document.querySelectorAll(".sb-plotly, .sb-plot").forEach(function (box) {
+          var note = document.createElement("p");
+          note.className = "sb-noplot";
+          note.textContent = "The plot could not be drawn (plotly.js did not load); the text below describes it.";
+          box.appendChild(note);
+        });
+      });
+    }
+    return loading;
+  }
+
+  function draw(box) {
+    var spec = JSON.parse(box.nextElementSibling.textContent);
+    var narrow = box.clientWidth < NARROW_PX && (spec.layout.meta || {}).narrow;
+    var config = spec.config;
+    if (narrow) {
+      // On a phone the mode bar would cover the title.
+      config = Object.assign({}, config, { displayModeBar: false });
+      if (narrow.height) { box.style.height = narrow.height + "px"; }
+    }
+    loadPlotly().then(function () {
+      if (!window.Plotly) { return; }
+      var drawn = window.Plotly.newPlot(box, spec.data, spec.layout, config);
+      if (narrow) { drawn.then(function () { return window.Plotly.relayout(box, narrow); }); }
+    });
+  }
+
+  function start() {
+    var figures = document.querySelectorAll(".sb-plotly");
+    var widgets = document.querySelectorAll("[data-widget]");
+    if (!("IntersectionObserver" in window)) {
+      figures.forEach(draw);
+      if (widgets.length) { loadPlotly(); }
+      return;
+    }
+    var watch = new IntersectionObserver(function (entries) {
+      entries.forEach(function (entry) {
+        if (!entry.isIntersecting) { return; }
+        watch.unobserve(entry.target);
+        if (entry.target.classList.contains("sb-plotly")) { draw(entry.target); } else { loadPlotly(); }
+      });
+    }, { rootMargin: "600px 0px" });
+    figures.forEach(function (box) { watch.observe(box); });
+    widgets.forEach(function (root) { watch.observe(root); });
+  }
+
+  if (document.readyState === "loading") { document.addEventListener("DOMContentLoaded", start); }
+  else { start(); }
+})();

@@ -102,6 +102,7 @@ class Coordinator:
         self.local_config = grading_config(self.config)
         self.limits = limits_of(self.config)
         self.execution = {name: dict(self.config[name]) for name in EXECUTION_SECTIONS if name in self.config}
+        self._source_files: dict[str, bytes] | None = None
 
     # -- 1. sanitise -----------------------------------------------------------------
     def sanitised(self, student: str, notebook: str, db_url: str):
@@ -119,10 +120,12 @@ class Coordinator:
     def files(self, student: str) -> dict[str, bytes]:
         """The submission's other files, with the assignment's own files over them (as nbgrader copies them)."""
         limit = self.limits.disk_mib * 2**20
-        out = {}
-        for folder in (self.course.dir("submitted") / student / self.assignment, self.course.dir("source") / self.assignment):
-            out.update((rel, path.read_bytes()) for rel, path in submission_files(folder, limit))
-        return out
+        if self._source_files is None:  # the same for every student: read once
+            self._source_files = {rel: path.read_bytes()
+                                  for rel, path in submission_files(self.course.dir("source") / self.assignment, limit)}
+        mine = {rel: path.read_bytes()
+                for rel, path in submission_files(self.course.dir("submitted") / student / self.assignment, limit)}
+        return {**mine, **self._source_files}
 
     # -- 2 and 3. run and record ---------------------------------------------------------
     def grade(self, students: list[str], executor) -> dict[str, StudentResult]:

@@ -14,6 +14,7 @@ look, not a verdict.
 from __future__ import annotations
 
 import ast
+import functools
 
 from . import cells
 
@@ -48,11 +49,17 @@ COMPARISON_METHODS = {"__eq__", "__ne__", "__hash__", "__bool__", "__instanceche
 BUILTIN_TYPES = {"int", "float", "str", "tuple", "list", "dict", "set", "bool", "frozenset"}
 
 
-def _python_source(code: str) -> tuple[str, list[str]]:
-    """IPython's own transform (magics and ``!`` shell commands become Python); their use is a finding."""
+@functools.cache
+def _transformer():
+    """One IPython input transformer for the whole run (making one per cell is needless work)."""
     from IPython.core.inputtransformer2 import TransformerManager
 
-    transformed = TransformerManager().transform_cell(code)
+    return TransformerManager()
+
+
+def _python_source(code: str) -> tuple[str, list[str]]:
+    """IPython's own transform (magics and ``!`` shell commands become Python); their use is a finding."""
+    transformed = _transformer().transform_cell(code)
     if transformed == code:
         return code, []
     found = []

@@ -36,6 +36,11 @@ def site_pages(site=SITE):
     )
 
 
+def is_redirect(page_path, site=SITE):
+    """True for a page that only forwards the reader (the site root's meta refresh to the first chapter)."""
+    return 'http-equiv="Refresh"' in (site / page_path).read_text(encoding="utf-8")[:500]
+
+
 @pytest.fixture(scope="session")
 def site():
     if not (SITE / "index.html").is_file():

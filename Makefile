@@ -18,10 +18,13 @@ help:
 	@echo "make lab     open the practice notebooks in JupyterLab on 127.0.0.1"
 	@echo "instructors: make release | collect A=ps2_measurement [ZIP=canvas.zip] | grade A=... | feedback A=... | export"
 
-$(BIN)/.installed: pyproject.toml
+# pip's editable install leaves out pyproject's data-files: copy nbgrader's fail-safe
+# defaults (socialbrain/grading/failsafe.py) into the environment ourselves.
+$(BIN)/.installed: pyproject.toml jupyter-config/nbgrader_config.json
 	@[ -x $(BIN)/python ] || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[cluster,test]'
+	install -D -m 644 jupyter-config/nbgrader_config.json $(VENV)/etc/jupyter/nbgrader_config.json
 	@touch $@
 
 node_modules/.installed: package.json package-lock.json

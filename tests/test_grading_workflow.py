@@ -269,3 +269,53 @@ def test_no_sandbox_no_grading(graded, tmp_path, capsys, monkeypatch):
     assert main(["--course", str(course), "grade", A, "--workers", "1"]) == 1
     assert "bubblewrap (bwrap) is not installed" in capsys.readouterr().err
     assert _gradebook_bytes(course) == before
+
+
+def _broken_copy(course, tmp_path):
+    broken = tmp_path / "broken"
+    shutil.copytree(course, broken)
+    config = broken / "nbgrader_config.py"
+    config.write_text(config.read_text() + "\nc.Execute.timeout = = 5\n")
+    return broken
+
+
+def test_the_fail_safe_defaults_are_installed(tmp_path, monkeypatch):
+    """nbgrader reads these before the course's file: without them a broken file grades unsandboxed."""
+    from nbgrader.apps import NbGrader
+
+    monkeypatch.chdir(tmp_path)  # no course here: only the environment's own defaults
+    app = NbGrader()
+    app.load_config_file()
+    assert app.config.Autograde.autograde_preprocessors == ["socialbrain.grading.failsafe.RefuseToGrade"]
+
+
+def test_plain_nbgrader_autograde_refuses_a_broken_config(graded, tmp_path):
+    course, *_ = graded
+    broken = _broken_copy(course, tmp_path)
+    before = cell_scores(broken, "right")
+    env = dict(os.environ, PATH=str(Path(sys.executable).parent) + os.pathsep + os.environ["PATH"])
+    proc = subprocess.run([sys.executable, "-m", "nbgrader", "autograde", A, "--student", "right", "--force"],
+                          cwd=broken, capture_output=True, text=True, env=env)
+    assert proc.returncode != 0
+    assert "refusing to grade outside the sandbox" in proc.stderr
+    assert "nbgrader_config.py cannot be loaded (SyntaxError" in proc.stderr
+    assert "Executing notebook" not in proc.stderr
+    assert cell_scores(broken, "right") == before
+
+
+def test_formgraders_autograde_refuses_a_broken_config(graded, tmp_path, monkeypatch):
+    """Formgrader loads its configuration with nbgrader's NbGrader app and grades through NbGraderAPI."""
+    from nbgrader.apps import NbGrader, NbGraderAPI
+    from nbgrader.coursedir import CourseDirectory
+
+    course, *_ = graded
+    broken = _broken_copy(course, tmp_path)
+    before = cell_scores(broken, "right")
+    monkeypatch.chdir(broken)
+    app = NbGrader()  # as nbgrader.server_extensions.formgrader.FormgradeExtension.load_config does
+    app.load_config_file()
+    api = NbGraderAPI(coursedir=CourseDirectory(config=app.config), config=app.config)
+    result = api.autograde(A, "right", force=True)
+    assert not result["success"]
+    assert "refusing to grade outside the sandbox" in result["log"] + result.get("error", "")
+    assert cell_scores(broken, "right") == before

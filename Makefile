@@ -9,14 +9,15 @@ PORT   ?= 8000
 APT_PACKAGES := chromium chromium-driver bubblewrap
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: book book-all serve test lab system-deps clean help release collect grade feedback export
+.PHONY: book book-all serve test lab system-deps clean help release collect grade feedback export roster
 
 help:
 	@echo "make book    build the book into _build/html (runs every notebook; warnings are errors)"
 	@echo "make serve   serve _build/html on http://127.0.0.1:$(PORT)"
 	@echo "make test    install what the tests need and run them all"
 	@echo "make lab     open the practice notebooks in JupyterLab on 127.0.0.1"
-	@echo "instructors: make release | collect A=ps2_measurement [ZIP=canvas.zip] | grade A=... | feedback A=... | export"
+	@echo "instructors: make release | roster FILE=class-list.csv | collect A=ps2_measurement [ZIP=download.zip] | grade A=... | feedback A=... | export [OUT=file.csv]"
+	@echo "             (the learning platform is c.Platform.name in nbgrader_config.py)"
 
 # pip's editable install leaves out pyproject's data-files: copy nbgrader's fail-safe
 # defaults (socialbrain/grading/failsafe.py) into the environment ourselves.
@@ -94,4 +95,8 @@ feedback: $(BIN)/.installed
 	$(GRADING) feedback $(A)
 
 export: $(BIN)/.installed
-	$(GRADING) export --out $(if $(OUT),$(OUT),grades.csv)
+	$(GRADING) export $(if $(OUT),--out $(OUT))
+
+roster: $(BIN)/.installed
+	@[ -n "$(FILE)" ] || { echo "Say which class list: make roster FILE=class-list.csv"; exit 2; }
+	$(GRADING) roster $(FILE)

@@ -71,11 +71,11 @@ c.Autograde.autograde_preprocessors = [
 # --- feedback: failed-test messages, never hidden-test source ---------------
 c.GenerateFeedback.preprocessors = [GetGrades, CSSHTMLHeaderPreprocessor, HideHiddenTests]
 
-# --- collecting a learning-platform download (nbgrader zip_collect) -----------
-# Canvas names files <login>_<userid>_<submissionid>_<file>, with LATE_ for late
-# work: jansenanna_12345_67890_measurement.ipynb. For Brightspace see the
-# instructor guide.
-c.FileNameCollectorPlugin.named_regexp = (
-    r".*/(?P<student_id>[A-Za-z0-9]+)_(?:LATE_)?\d+_\d+_(?P<file_id>[^/]+)$"
-)
-c.ZipCollectApp.collector_plugin = "socialbrain.grading.collect.PlatformFileNameCollector"
+# --- the learning platform: its downloads in, its grade-import file out ---------
+# canvas | brightspace | moodle (socialbrain/grading/platforms/). The course's collect
+# and export commands use it unless told --platform; so do plain `nbgrader zip_collect`
+# and `nbgrader export`. Items: an assignment's name on the platform, if it differs.
+c.Platform.name = "canvas"
+c.Platform.items = {}
+c.ZipCollectApp.collector_plugin = "socialbrain.grading.platforms.PlatformCollector"
+c.ExportApp.plugin_class = "socialbrain.grading.platforms.PlatformExport"

@@ -11,14 +11,16 @@
   changed since it was collected (an instructor's fix) or put there another
   way is left alone and listed, unless ``replace`` is given; then the old
   file is moved to ``backups/`` first.
-* ``timestamp.txt`` is written for every collected student, as nbgrader's
-  exchange does, so that ``nbgrader release_feedback`` works for them too.
+* ``timestamp.txt`` and ``submission_secret.txt`` are written for every
+  collected student, as nbgrader's exchange writes them at ``submit``, so
+  that ``nbgrader release_feedback`` works for them too.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+import secrets
 import shutil
 import time
 from dataclasses import dataclass, field
@@ -144,7 +146,7 @@ def place(course: Course, assignment: str, items: list[HandIn], downloads: Downl
         elif sha256(target) == record["sha256"]:
             result.unchanged.append(rel)
             manifest.setdefault(rel, record)
-            _write_timestamp(folder, h.timestamp, fallback_time, only_if_missing=True)
+            _write_exchange_files(folder, h.timestamp, fallback_time, only_if_missing=True)
             continue
         elif before and sha256(target) == before["sha256"]:   # as collected: only a newer hand-in replaces it
             if tuple(record["order"]) < tuple(before["order"]):
@@ -163,15 +165,22 @@ def place(course: Course, assignment: str, items: list[HandIn], downloads: Downl
         folder.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(h.source, target)
         manifest[rel] = record
-        _write_timestamp(folder, h.timestamp, fallback_time, only_if_missing=not h.timestamp)
+        _write_exchange_files(folder, h.timestamp, fallback_time, only_if_missing=not h.timestamp)
     downloads.save_manifest(manifest)
 
 
-def _write_timestamp(folder: Path, timestamp: str | None, fallback: datetime, only_if_missing: bool) -> None:
-    """nbgrader's timestamp.txt: the platform's hand-in time, else the download's time (no hand-in is later)."""
+def _write_exchange_files(folder: Path, timestamp: str | None, fallback: datetime, only_if_missing: bool) -> None:
+    """What ``nbgrader submit`` leaves with a hand-in and ``release_feedback`` reads.
+
+    timestamp.txt: the platform's hand-in time, else the download's time (no
+    hand-in is later); submission_secret.txt: the key feedback is filed under.
+    """
     path = folder / "timestamp.txt"
     if not (only_if_missing and path.exists()):
         path.write_text(timestamp or fallback.isoformat(" "))
+    secret = folder / "submission_secret.txt"
+    if not secret.exists():
+        secret.write_text(secrets.token_hex(64))
 
 
 def collect_download(course: Course, assignment: str, zip_file: str, platform: str,

@@ -10,6 +10,7 @@ downloaded/, gradebook.db, backups/, reports/.
 
 import os
 
+import nbgrader
 from nbconvert.preprocessors import ClearMetadataPreprocessor, CSSHTMLHeaderPreprocessor
 from nbgrader.preprocessors import (
     AssignLatePenalties,
@@ -23,6 +24,7 @@ from nbgrader.preprocessors import (
     SaveAutoGrades,
 )
 
+import socialbrain.grading
 from socialbrain.grading.execute import SandboxedExecute
 from socialbrain.grading.preprocessors import HideHiddenTests, LimitOutputSize, RestoreDeletedCells
 
@@ -70,6 +72,12 @@ c.Autograde.autograde_preprocessors = [
 
 # --- feedback: failed-test messages, never hidden-test source ---------------
 c.GenerateFeedback.preprocessors = [GetGrades, CSSHTMLHeaderPreprocessor, HideHiddenTests]
+# Feedback and formgrader pages load nothing from other hosts: the course's templates
+# (first) drop the MathJax that nbgrader's templates fetch from a CDN; nbgrader's own follow.
+c.HTMLExporter.extra_template_basedirs = [
+    os.path.join(os.path.dirname(socialbrain.grading.__file__), "templates"),
+    os.path.join(os.path.dirname(nbgrader.__file__), "server_extensions", "formgrader", "templates"),
+]
 
 # --- the learning platform: its downloads in, its grade-import file out ---------
 # canvas | brightspace | moodle (socialbrain/grading/platforms/). The course's collect

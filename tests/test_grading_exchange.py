@@ -18,9 +18,10 @@ import pytest
 
 from socialbrain.grading import simulated
 from socialbrain.grading.cli import main
+from socialbrain.grading.course import Course
 
 A, NB = "ps2_measurement", "measurement"
-COURSE_ID = "social-brain"
+COURSE_ID = Course.open(simulated.REPO).config().CourseDirectory.course_id
 
 
 def nbgrader(cwd, *args, exchange, home=None):

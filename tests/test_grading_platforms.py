@@ -15,7 +15,6 @@ from pathlib import Path
 
 import nbformat
 import pytest
-from nbgrader.api import Gradebook
 
 from socialbrain.grading import coordinator, simulated
 from socialbrain.grading.cli import main
@@ -191,7 +190,7 @@ def test_roster_lists_missing_hand_ins_and_strangers(fresh, tmp_path, capsys):
     assert "4 students from canvas-gradebook-export.csv (Canvas class list)" in out  # not the test student
     assert "handed in but not on the roster (1): 55555" in out
     assert f"{A}: no hand-in from 3 on the roster: 12346, 23456, 34567" in out
-    with Gradebook(f"sqlite:///{fresh / 'gradebook.db'}", course_id="social-brain") as gb:
+    with Course.open(fresh).gradebook_db() as gb:
         ayse = gb.find_student("23456")
         assert (ayse.first_name, ayse.last_name, ayse.lms_user_id) == ("Ayşe", "Özdemir", "aozdemir")
 

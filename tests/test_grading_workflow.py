@@ -17,7 +17,6 @@ from pathlib import Path
 
 import nbformat
 import pytest
-from nbgrader.api import Gradebook
 
 from socialbrain.grading import coordinator, simulated, workflow
 from socialbrain.grading.cli import main
@@ -47,7 +46,7 @@ def _digest(folder: Path) -> dict:
 
 
 def cell_scores(course: Path, student: str) -> dict:
-    with Gradebook(f"sqlite:///{course / 'gradebook.db'}", course_id="social-brain") as gb:
+    with Course.open(course).gradebook_db() as gb:
         sub = gb.find_submission_notebook(NB, A, student)
         return {g.name: g.score for g in sub.grades if g.cell_type == "code"}
 
@@ -98,7 +97,7 @@ def test_scores_per_test_cell(graded, student):
     failed = {name for name, score in scores.items() if score == 0}
     assert failed == EXPECTED_FAILS[student]
     assert results[student].max_score == MAX
-    with Gradebook(f"sqlite:///{course / 'gradebook.db'}", course_id="social-brain") as gb:
+    with Course.open(course).gradebook_db() as gb:
         points = {c.name: c.max_score for c in gb.find_notebook(NB, A).grade_cells}
     assert results[student].score == MAX - sum(points[c] for c in EXPECTED_FAILS[student])
 
@@ -154,6 +153,19 @@ def test_regrading_gives_the_same_grades(graded):
     assert len(list((course / "backups").glob("gradebook-*.db"))) >= 2
 
 
+def test_regrading_some_students_updates_only_their_rows_of_the_report(graded):
+    course, _, results, _ = graded
+    report = course / "reports" / f"{A}-grading.csv"
+    before = {row["student_id"]: row for row in csv.DictReader(report.open())}
+    assert set(before) == set(results)
+    code, _ = coordinator.grade(Course.open(course), A, ["right"], workers=1)
+    assert code == 0
+    after = {row["student_id"]: row for row in csv.DictReader(report.open())}
+    assert set(after) == set(results)
+    assert {s: r for s, r in after.items() if s != "right"} == {s: r for s, r in before.items() if s != "right"}
+    assert after["right"]["score"] == "13"
+
+
 def test_plain_nbgrader_autograde_is_sandboxed_too(graded):
     course, *_ = graded
     src = _digest(course / "source")
@@ -183,6 +195,32 @@ def test_feedback_shows_messages_but_no_hidden_tests(graded):
     assert "an answer pattern with no lonely answers should score 0" in reversed_html  # a hidden test's message
     offbyone_html = html_lib.unescape((course / "feedback" / "offbyone" / A / f"{NB}.html").read_text())
     assert "12 is not below 12" in offbyone_html
+
+
+def test_a_timed_out_answer_says_where_it_ran_out_of_time(graded):
+    course, *_ = graded
+    html = html_lib.unescape((course / "feedback" / "loop" / A / f"{NB}.html").read_text())
+    assert "test_djg_level ran out of time (limit 8 s per cell)" in html
+    assert "no message" not in html
+
+
+def test_feedback_and_formgrader_load_nothing_from_other_hosts(graded):
+    """No MathJax (or anything else) from a CDN: the pages work offline and make no third-party request."""
+    import re
+
+    from nbconvert import HTMLExporter
+
+    course, *_ = graded
+    files = sorted((course / "feedback").glob(f"*/{A}/{NB}.html"))
+    assert files
+    for f in files:
+        assert not re.findall(r"""(?:src|href)\s*=\s*["']?(?:https?:)?//""", f.read_text()), f
+    cfg = Course.open(course).config()
+    for template in ("feedback", "formgrade"):  # formgrader renders each hand-in with its "formgrade" template
+        exporter = HTMLExporter(config=cfg, template_name=template)
+        mathjax = exporter.environment.get_template("mathjax.html.j2")
+        assert Path(mathjax.filename).is_relative_to(Path(workflow.__file__).parent / "templates"), template
+        assert "cdnjs" not in mathjax.render()
 
 
 def test_export_leaves_blanks_not_zeros(graded):
@@ -319,3 +357,17 @@ def test_formgraders_autograde_refuses_a_broken_config(graded, tmp_path, monkeyp
     assert not result["success"]
     assert "refusing to grade outside the sandbox" in result["log"] + result.get("error", "")
     assert cell_scores(broken, "right") == before
+
+
+def test_nbgraders_remedy_reaches_the_instructor(tmp_path, capsys):
+    """An assignment in an older nbgrader format: nbgrader's own fix (`nbgrader update .`) is in our message."""
+    course = simulated.new_course(tmp_path / "old")
+    path = course / "source" / A / f"{NB}.ipynb"
+    nb = nbformat.read(path, as_version=4)
+    for cell in nb.cells:
+        if "nbgrader" in cell.metadata:
+            cell.metadata.nbgrader["schema_version"] = 1
+    nbformat.write(nb, path)
+    assert main(["--course", str(course), "release", A]) == 1
+    out = capsys.readouterr().out
+    assert "SchemaTooOldError" in out and "then run `nbgrader update .` in it" in out

@@ -52,6 +52,12 @@ def _error(ename: str, message: str):
     return nbformat.v4.new_output("error", ename=ename, evalue=message, traceback=[f"{ename}: {message}"])
 
 
+def _explain(output, why: str) -> None:
+    """Say in the error itself which limit stopped the cell: feedback shows it instead of a bare KeyboardInterrupt."""
+    output.evalue = f"{output.evalue} ({why})" if output.get("evalue") else why
+    output.traceback = [*output.get("traceback", []), f"{output.ename}: {output.evalue}"]
+
+
 def limit_hit(output, limits, timeout) -> str | None:
     """Say in plain words which sandbox limit an error output shows, if any."""
     ename, evalue = output.get("ename", ""), str(output.get("evalue", ""))
@@ -125,6 +131,7 @@ class SandboxedExecute(Execute):
                 hit = limit_hit(output, getattr(self.km, "limits", Limits()), self.timeout)
                 if hit:
                     self._note("limit", cell, index, hit)
+                    _explain(output, f"{cells.grade_id(cell) or f'cell {index + 1}'} {hit}")
                     break
         if test:
             self._untrusted = self._probe(index)

@@ -126,13 +126,13 @@ class SandboxedExecute(Execute):
             if test:
                 cell.outputs.append(_error("NotRun", f"this test did not run: {self._stopped}"))
             return cell, self.resources
-        for output in cell.outputs:
-            if output.output_type == "error":
-                hit = limit_hit(output, getattr(self.km, "limits", Limits()), self.timeout)
-                if hit:
-                    self._note("limit", cell, index, hit)
-                    _explain(output, f"{cells.grade_id(cell) or f'cell {index + 1}'} {hit}")
-                    break
+        limits = getattr(self.km, "limits", Limits())
+        hits = [(o, limit_hit(o, limits, self.timeout)) for o in cell.outputs if o.output_type == "error"]
+        hits = [(o, hit) for o, hit in hits if hit]
+        if hits:  # a timeout leaves two errors (the interrupt and nbclient's own): explain both
+            self._note("limit", cell, index, hits[0][1])
+            for output, hit in hits:
+                _explain(output, f"{cells.grade_id(cell) or f'cell {index + 1}'} {hit}")
         if test:
             self._untrusted = self._probe(index)
             if self._untrusted:

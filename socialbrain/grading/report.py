@@ -95,5 +95,5 @@ def write_report(course, assignment: str, results, elapsed: float, n_graded: int
     say(f"changed or deleted test cells (judged against release/): {', '.join(tampered) or 'nobody'}")
     flagged = [r.student for r in results if r.integrity]
     say(f"integrity: {', '.join(flagged) + ' (look at their code; see the report)' if flagged else 'nothing to look at'}")
-    say(f"report {'updated (rows of ' + ', '.join(r.student for r in results) + ')' if only_these else 'written'} "
-        f"in {path.relative_to(course.root)}")
+    done = f"updated (the rows of {', '.join(r.student for r in results)}) in" if only_these else "written to"
+    say(f"report {done} {path.relative_to(course.root)}")

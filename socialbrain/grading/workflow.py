@@ -81,8 +81,10 @@ def report_collected(course: Course, assignment: str, r) -> int:
     """Print what a collect did; 1 if something was held back (it needs --replace) or could not be placed."""
     if r.duplicate:
         say(f"{r.download}: this download was collected before (same content); it was not unpacked again")
-    say(f"{assignment}: {r.files} files in {r.download}: {len(r.new)} new, {len(r.updated)} updated with a newer "
-        f"hand-in, {len(r.unchanged)} unchanged, {len(r.older)} older than the one collected")
+    counts = [f"{len(r.new)} new", f"{len(r.updated)} updated with a newer hand-in", f"{len(r.unchanged)} unchanged"]
+    counts += [f"{len(items)} {label}" for label, items in (("older than the one collected", r.older),
+                                                           ("replaced", r.replaced), ("kept", r.held_back)) if items]
+    say(f"{assignment}: {r.files} file{'s' * (r.files != 1)} in {r.download}: {', '.join(counts)}")
     for label, items in (("an earlier hand-in, not used", r.superseded), ("older than submitted/, kept the newer", r.older),
                          ("replaced", r.replaced), ("not recognised (skipped)", r.skipped)):
         for item in items:

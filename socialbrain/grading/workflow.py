@@ -92,8 +92,9 @@ def report_collected(course: Course, assignment: str, r) -> int:
     for item in r.held_back:
         say(f"  KEPT {item}")
     if r.held_back:
-        say(f"{len(r.held_back)} files in submitted/ were kept as they are. Run the same command with --replace "
-            "to replace them (the old files go to backups/).")
+        n = len(r.held_back)
+        say(f"{n} file{'s' * (n != 1)} in submitted/ {'was' if n == 1 else 'were'} kept as {'it is' if n == 1 else 'they are'}. "
+            "Run the same command with --replace to replace them (the old files go to backups/).")
     return 1 if r.held_back or r.skipped else 0
 
 

@@ -85,7 +85,7 @@ release: $(BIN)/.installed
 
 collect: $(BIN)/.installed
 	@[ -n "$(A)" ] || { echo "Say which assignment: make collect A=ps2_measurement [ZIP=download.zip]"; exit 2; }
-	$(GRADING) collect $(if $(ZIP),--zip $(ZIP)) $(A)
+	$(GRADING) collect $(if $(ZIP),--zip $(ZIP)) $(if $(PLATFORM),--platform $(PLATFORM)) $(A)
 
 grade: $(BIN)/.installed system-deps
 	@[ -n "$(A)" ] || { echo "Say which assignment: make grade A=ps2_measurement"; exit 2; }
@@ -95,7 +95,7 @@ feedback: $(BIN)/.installed
 	$(GRADING) feedback $(A)
 
 export: $(BIN)/.installed
-	$(GRADING) export $(if $(OUT),--out $(OUT))
+	$(GRADING) export $(if $(OUT),--out $(OUT)) $(if $(PLATFORM),--platform $(PLATFORM))
 
 roster: $(BIN)/.installed
 	@[ -n "$(FILE)" ] || { echo "Say which class list: make roster FILE=class-list.csv"; exit 2; }

@@ -126,6 +126,18 @@ def test_a_zip_without_notebooks_exits_non_zero(fresh, tmp_path, capsys):
     assert not (fresh / "submitted").exists()
 
 
+def test_plain_nbgrader_zip_collect_uses_the_platform_preset(fresh, tmp_path):
+    archive = fresh / "downloaded" / A / "archive"
+    archive.mkdir(parents=True)
+    hand_in = notebook(fresh)
+    make_zip(archive / "submissions.zip", {f"özdemirayşe_LATE_23456_78902_{NB}-1.ipynb": hand_in})
+    env = dict(os.environ, PATH=str(Path(sys.executable).parent) + os.pathsep + os.environ["PATH"])
+    proc = subprocess.run([sys.executable, "-m", "nbgrader", "zip_collect", A], cwd=fresh,
+                          capture_output=True, text=True, env=env)
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    assert (fresh / "submitted" / "23456" / A / f"{NB}.ipynb").read_bytes() == hand_in
+
+
 # ---------------------------------------------------------------------------
 # Brightspace and Moodle: students known by name, ids from the roster
 # ---------------------------------------------------------------------------

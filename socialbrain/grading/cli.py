@@ -79,7 +79,7 @@ def build_parser() -> argparse.ArgumentParser:
                                    "Brightspace grades import, Moodle grading worksheet). A grade that is not final "
                                    "(no hand-in, not graded, waiting for manual grading) is left blank, with a warning.")
     p.add_argument("--platform", choices=PLATFORMS, help="the platform (default: c.Platform.name in nbgrader_config.py)")
-    p.add_argument("--out", metavar="FILE", help="output CSV (default: <platform>-grades.csv in the course directory)")
+    p.add_argument("--out", metavar="FILE", help="output CSV (default: canvas-grades.csv, brightspace-grades.csv or moodle-grading-worksheet.csv in the course directory)")
     p.add_argument("--assignment", action="append", metavar="NAME", help="only this assignment (repeatable)")
     p.add_argument("--worksheet", metavar="FILE", help="Moodle: the grading worksheet downloaded from the assignment")
 

@@ -293,3 +293,17 @@ def test_plain_nbgrader_export_uses_the_platform_preset(graded, tmp_path):
     assert proc.returncode == 0, proc.stderr[-2000:]
     assert rows(out)[0][:5] == ["Student", "ID", "SIS User ID", "SIS Login ID", "Section"]
     assert "Left blank (waits for manual grading)" in proc.stderr
+
+
+def test_an_older_gradebook_gets_nbgraders_remedy(graded, tmp_path, capsys):
+    import sqlite3
+
+    course = tmp_path / "course"
+    shutil.copytree(graded, course)
+    db = sqlite3.connect(course / "gradebook.db")
+    db.execute("ALTER TABLE student DROP COLUMN lms_user_id")  # as nbgrader before 0.8 made it
+    db.commit()
+    db.close()
+    assert run(course, "export") == 1
+    err = capsys.readouterr().err
+    assert "lms_user_id" in err and "then run `nbgrader db upgrade`" in err

@@ -5,6 +5,8 @@ from __future__ import annotations
 import argparse
 import sys
 
+from sqlalchemy.exc import OperationalError
+
 from .course import Course, CourseError, quiet_warnings
 from .platforms import NAMES as PLATFORMS
 from .sandbox import SandboxError
@@ -119,6 +121,11 @@ def main(argv=None) -> int:
             return workflow.roster(course, args.file)
     except (CourseError, SandboxError) as err:
         print(f"error: {err}", file=sys.stderr)
+        return 1
+    except OperationalError as err:
+        print(f"error: the gradebook cannot be read ({str(err.orig)[:200]}); it was probably made by an older "
+              "nbgrader. nbgrader's remedy: back up gradebook.db, then run `nbgrader db upgrade` in the course "
+              "directory.", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         print("interrupted; the gradebook backup in backups/ is intact", file=sys.stderr)

@@ -4,7 +4,7 @@ Everything that keeps grading safe lives here, so it holds however grading
 is started: ``python -m socialbrain.grading grade``, ``nbgrader autograde``
 in this folder, or formgrader's autograde button.
 
-Generated (and git-ignored): release/, submitted/, autograded/, feedback/,
+Generated (and git-ignored): release/, submitted/, autograded/, feedback/, the grade files,
 downloaded/, gradebook.db, backups/, reports/.
 """
 

@@ -346,6 +346,20 @@ def test_plain_nbgrader_autograde_refuses_a_broken_config(graded, tmp_path):
     assert cell_scores(broken, "right") == before
 
 
+def test_plain_nbgrader_autograde_refuses_without_a_sandbox(graded, tmp_path):
+    """No bubblewrap on the PATH: plain nbgrader names the cause and grades nothing."""
+    course, *_ = graded
+    copy = tmp_path / "copy"
+    shutil.copytree(course, copy)
+    before = cell_scores(copy, "right")
+    env = dict(os.environ, PATH=str(Path(sys.executable).parent))  # Python's tools, but no /usr/bin/bwrap
+    proc = subprocess.run([sys.executable, "-m", "nbgrader", "autograde", A, "--student", "right", "--force"],
+                          cwd=copy, capture_output=True, text=True, env=env)
+    assert proc.returncode != 0
+    assert "bubblewrap (bwrap) is not installed" in proc.stderr
+    assert cell_scores(copy, "right") == before
+
+
 def test_formgraders_autograde_refuses_a_broken_config(graded, tmp_path, monkeypatch):
     """Formgrader loads its configuration with nbgrader's NbGrader app and grades through NbGraderAPI."""
     from nbgrader.apps import NbGrader, NbGraderAPI

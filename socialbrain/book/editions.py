@@ -38,6 +38,12 @@ SITE = BUILD / "html"
 #: The book's catalogs, one `.po` per page: locales/<lang>/LC_MESSAGES/book/05-....po
 LOCALES = ROOT / "locales"
 
+#: Pages whose translation is finished and reviewed: tests/test_translations.py fails when one of
+#: them has a message without a translation, or English that changed since it was translated.
+COMPLETE = {
+    "nl": ("book/content-note", "book/intro", "book/how-to-use"),
+}
+
 
 def overrides(language: str) -> dict:
     """Sphinx settings that differ between editions (everything else comes from _config.yml)."""
@@ -64,8 +70,8 @@ def _sphinx(builder: str, outdir: Path, language: str, *, cache: Path | None = N
     config = overrides(language)
     if cache is not None:
         config["nb_execution_cache_path"] = str(cache)
-    if builder == "gettext":  # it extracts text: that it cannot show a figure's output is no fault
-        config["suppress_warnings"] = ["mystnb.mime_priority"]
+    if builder == "gettext":  # it extracts the prose: the notebooks' outputs are not translated text
+        config["nb_execution_mode"] = "off"
     os.environ[LANGUAGE_ENV] = language  # the kernels that execute the pages write in this language
     result = build_sphinx(
         ROOT, outdir, noconfig=True, path_config=str(ROOT / "_config.yml"), confoverrides=config,
@@ -187,13 +193,18 @@ def add_task_messages(pot: Path) -> None:
         write_po(handle, template, sort_output=True, omit_header=False)
 
 
+def extract(pot: Path) -> None:
+    """Write the English pages' message templates (`.pot`, one per page) into `pot`."""
+    if _sphinx("gettext", pot, SOURCE_LANGUAGE) != 0:
+        raise SystemExit("Extracting the book's messages failed (see above).")
+
+
 def catalogs() -> None:
     """Extract every message (pages and package code) and update each language's `.po` files."""
     from sphinx_intl.basic import update
 
     pot = BUILD / "gettext"
-    if _sphinx("gettext", pot, SOURCE_LANGUAGE) != 0:
-        raise SystemExit("Extracting the book's messages failed (see above).")
+    extract(pot)
     update(str(LOCALES), str(pot), TRANSLATIONS, jobs=1)
     package_pot = BUILD / "gettext-package"
     package_pot.mkdir(parents=True, exist_ok=True)

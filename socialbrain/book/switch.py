@@ -88,4 +88,5 @@ def setup(app):
     app.connect("config-inited", set_kernel_language)
     app.connect("config-inited", add_switch_to_header)
     app.connect("builder-inited", add_browser_messages)
-    app.connect("html-page-context", add_links)
+    # Before the theme drops header templates that render empty (pydata-sphinx-theme, priority 500).
+    app.connect("html-page-context", add_links, priority=400)

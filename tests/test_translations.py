@@ -72,8 +72,8 @@ def test_a_changed_english_paragraph_counts_as_untranslated(tmp_path):
 # The built Dutch pages read as Dutch
 # --------------------------------------------------------------------------
 
-#: Common English function words; a Dutch paragraph has next to none of them.
-ENGLISH_WORDS = set("""the of and to is are was were that this which with for from by not but or as it its
+#: Common English function words that are not also Dutch words (not "is", "was", "of"); Dutch text has next to none.
+ENGLISH_WORDS = set("""the and to are were that this which with for from by not but or as it its
 their they what when how why be been can does would should could into about than these those you your""".split())
 #: Share of English function words above which a paragraph counts as English.
 ENGLISH_SHARE = 0.12

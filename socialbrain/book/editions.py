@@ -45,9 +45,24 @@ COMPLETE = {
 }
 
 
+#: What _config.yml says in English, for each translated edition (merged into its settings).
+EDITION_SETTINGS = {
+    "nl": {
+        "html_title": "Het sociale brein",
+        "author": "het cursusteam van Het sociale brein",
+        "html_theme_options": {
+            "search_bar_text": "Doorzoek dit boek...",
+            "extra_footer": "<p>Tekst onder licentie CC BY 4.0; code MIT. Dit boek is lesmateriaal, "
+                            "geen medisch advies.</p>",
+        },
+    },
+}
+
+
 def overrides(language: str) -> dict:
     """Sphinx settings that differ between editions (everything else comes from _config.yml)."""
     return {
+        **EDITION_SETTINGS.get(language, {}),
         "language": language,
         "locale_dirs": [str(LOCALES)],
         "gettext_compact": False,        # one catalog per page: a translator works page by page

@@ -16,6 +16,11 @@ import html
 import json
 import os
 
+from sphinx import addnodes
+from sphinx.locale import init as init_catalog
+from sphinx.transforms import SphinxTransform
+from sphinx.util.i18n import docname_to_domain
+
 from socialbrain.i18n import LANGUAGE_ENV, LANGUAGES, SOURCE_LANGUAGE, _
 
 SWITCH_TEMPLATE = "language-switch.html"
@@ -73,6 +78,28 @@ def add_links(app, pagename, templatename, context, doctree):
     ]
 
 
+class TranslateTocCaptions(SphinxTransform):
+    """The table of contents' captions ("Chapters") from the root page's catalog.
+
+    sphinx-external-toc inserts the toctrees (its transform, priority 100) after Sphinx's own
+    translation has run (priority 20), so their captions are extracted but never translated.
+    """
+
+    default_priority = 101
+
+    def apply(self, **kwargs):
+        language = self.config.language or SOURCE_LANGUAGE
+        toctrees = [t for t in self.document.findall(addnodes.toctree) if t.get("caption")]
+        if language == SOURCE_LANGUAGE or not toctrees:
+            return
+        dirs = [os.path.join(self.env.srcdir, d) for d in self.config.locale_dirs]
+        domain = docname_to_domain(self.env.docname, self.config.gettext_compact)
+        catalog, found = init_catalog(dirs, language, domain)
+        if found:
+            for toctree in toctrees:
+                toctree["caption"] = catalog.gettext(toctree["caption"])
+
+
 def add_browser_messages(app):
     """The self-check script's messages, in this edition's language (English needs none)."""
     from socialbrain.book.selfcheck import BROWSER_MESSAGES
@@ -88,5 +115,6 @@ def setup(app):
     app.connect("config-inited", set_kernel_language)
     app.connect("config-inited", add_switch_to_header)
     app.connect("builder-inited", add_browser_messages)
+    app.add_transform(TranslateTocCaptions)
     # Before the theme drops header templates that render empty (pydata-sphinx-theme, priority 500).
     app.connect("html-page-context", add_links, priority=400)

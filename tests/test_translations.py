@@ -14,7 +14,9 @@ import pytest
 
 from conftest import SITE
 from socialbrain.book import editions
+from socialbrain.i18n import CATALOGS as PACKAGE_LOCALES
 from socialbrain.i18n import TRANSLATIONS, _, catalog, set_language
+from test_chapters import SEEDS, _words
 
 DECLARED = [(lang, page) for lang in TRANSLATIONS for page in editions.COMPLETE.get(lang, ())]
 
@@ -165,3 +167,33 @@ def test_feedback_speaks_the_chosen_language():
 def test_an_unknown_language_is_refused_with_the_choices():
     with pytest.raises(ValueError, match="en, nl"):
         set_language("fr")
+
+
+# --------------------------------------------------------------------------
+# Never the seed articles' own Dutch
+# --------------------------------------------------------------------------
+
+def _all_translations():
+    from babel.messages.pofile import read_po
+
+    for lang in TRANSLATIONS:
+        for po in [*(editions.LOCALES / lang).rglob("*.po"), *(PACKAGE_LOCALES / lang).rglob("*.po")]:
+            with po.open("rb") as handle:
+                for message in read_po(handle, locale=lang):
+                    if message.id and message.string:
+                        yield po.name, message.string
+
+
+@pytest.mark.skipif(not SEEDS.is_dir(), reason="seed articles are not beside this checkout")
+def test_no_translation_copies_ten_words_from_a_seed_article():
+    """The seed articles are Dutch: a translation must paraphrase them as the English does, never copy."""
+    seed_grams = set()
+    for seed in SEEDS.glob("*.txt"):
+        words = _words(seed.read_text(encoding="utf-8"))
+        seed_grams.update(tuple(words[i:i + 10]) for i in range(len(words) - 9))
+    copied = []
+    for name, text in _all_translations():
+        words = _words(text)
+        copied += [f"{name}: {' '.join(words[i:i + 10])}" for i in range(len(words) - 9)
+                   if tuple(words[i:i + 10]) in seed_grams]
+    assert not copied, copied[:5]

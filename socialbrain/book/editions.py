@@ -41,7 +41,8 @@ LOCALES = ROOT / "locales"
 #: Pages whose translation is finished and reviewed: tests/test_translations.py fails when one of
 #: them has a message without a translation, or English that changed since it was translated.
 COMPLETE = {
-    "nl": ("book/content-note", "book/intro", "book/how-to-use"),
+    "nl": ("book/intro", "book/how-to-use", "book/content-note", "book/01-wired-for-others",
+           "book/assignments", "book/progress", "book/glossary", "book/bibliography"),
 }
 
 
@@ -195,16 +196,20 @@ def report(language: str) -> str:
 
 
 def add_task_messages(pot: Path) -> None:
-    """The practice tasks' prose is data, not ``_("...")`` calls: add it to the package's template."""
+    """The practice tasks' and widgets' prose is data, not ``_("...")`` calls: add it to the package's template."""
     from babel.messages.pofile import read_po, write_po
 
     from socialbrain.check.tasks import TASKS
+    from socialbrain.widgets import WIDGETS
 
     with pot.open("rb") as handle:
         template = read_po(handle)
     for task in TASKS.values():
         for text in task.texts():
             template.add(text, auto_comments=[f"practice task {task.id}"])
+    for name, module in WIDGETS.items():
+        for text in module.spec().texts():
+            template.add(text, auto_comments=[f"widget {name}"])
     with pot.open("wb") as handle:
         write_po(handle, template, sort_output=True, omit_header=False)
 

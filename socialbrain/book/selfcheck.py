@@ -116,7 +116,11 @@ class selfcheck_option(nodes.Part, nodes.TextElement):
 
 
 class selfcheck_number(nodes.Part, nodes.Element):
-    """A field for a number (attribute ``unit``, possibly empty)."""
+    """A field for a number (attribute ``unit``, possibly empty), followed by its unit."""
+
+
+class selfcheck_unit(nodes.Part, nodes.TextElement):
+    """The unit shown after a number field ("people"): text, so the catalogs translate it."""
 
 
 class selfcheck_explanation(nodes.Part, nodes.TextElement):
@@ -138,7 +142,10 @@ class SelfCheckDirective(SphinxDirective):
         node = selfcheck(qid=question["id"], key=encoded_key(question))
         self.set_source_info(node)
         if question["type"] == "number":
-            answers = [selfcheck_number(unit=question["unit"])]
+            number = selfcheck_number(unit=question["unit"])
+            if question["unit"]:
+                number += self._text(selfcheck_unit, question["unit"], messages)
+            answers = [number]
         else:
             choices = (enumerate(question["options"]) if question["type"] == "choice"
                        else (("true", "True"), ("false", "False")))
@@ -212,12 +219,21 @@ def depart_option_html(self, node):
 
 
 def visit_number_html(self, node):
-    unit = f' <span>{html.escape(node["unit"])}</span>' if node["unit"] else ""
     label = _("Your answer", _lang(self))
     self.body.append(f'<label class="selfcheck-number">{label} '
-                     '<input type="text" inputmode="decimal" name="answer" autocomplete="off">'
-                     f"{unit}</label>")
-    raise nodes.SkipNode
+                     '<input type="text" inputmode="decimal" name="answer" autocomplete="off">')
+
+
+def depart_number_html(self, node):
+    self.body.append("</label>")
+
+
+def visit_unit_html(self, node):
+    self.body.append(" <span>")
+
+
+def depart_unit_html(self, node):
+    self.body.append("</span>")
 
 
 def visit_explanation_html(self, node):
@@ -262,7 +278,8 @@ def setup(app):
     app.add_node(selfcheck_question, html=(visit_question_html, depart_question_html))
     app.add_node(selfcheck_answers, html=(visit_answers_html, depart_answers_html))
     app.add_node(selfcheck_option, html=(visit_option_html, depart_option_html))
-    app.add_node(selfcheck_number, html=(visit_number_html, None))
+    app.add_node(selfcheck_number, html=(visit_number_html, depart_number_html))
+    app.add_node(selfcheck_unit, html=(visit_unit_html, depart_unit_html))
     app.add_node(selfcheck_explanation, html=(visit_explanation_html, depart_explanation_html))
     app.add_directive("selfcheck", SelfCheckDirective)
     app.add_post_transform(SelfCheckAsText)

@@ -81,7 +81,8 @@ def edition_dir(language: str) -> Path:
     return BUILD / language
 
 
-def _sphinx(builder: str, outdir: Path, language: str, *, cache: Path | None = None, force_all=False) -> int:
+def _sphinx(builder: str, outdir: Path, language: str, *, cache: Path | None = None, force_all=False,
+            freshenv=False) -> int:
     from jupyter_book.sphinx import build_sphinx
 
     config = overrides(language)
@@ -93,7 +94,7 @@ def _sphinx(builder: str, outdir: Path, language: str, *, cache: Path | None = N
     result = build_sphinx(
         ROOT, outdir, noconfig=True, path_config=str(ROOT / "_config.yml"), confoverrides=config,
         doctreedir=outdir.parent / f".doctrees-{builder}", builder=builder,
-        warningiserror=True, keep_going=True, force_all=force_all,
+        warningiserror=True, keep_going=True, force_all=force_all, freshenv=freshenv,
     )
     if isinstance(result, Exception):
         raise result
@@ -216,7 +217,8 @@ def add_task_messages(pot: Path) -> None:
 
 def extract(pot: Path) -> None:
     """Write the English pages' message templates (`.pot`, one per page) into `pot`."""
-    if _sphinx("gettext", pot, SOURCE_LANGUAGE) != 0:
+    # Read every page afresh: what the extension puts in a page (self-checks) can change without its source.
+    if _sphinx("gettext", pot, SOURCE_LANGUAGE, freshenv=True) != 0:
         raise SystemExit("Extracting the book's messages failed (see above).")
 
 

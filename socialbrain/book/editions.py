@@ -42,6 +42,7 @@ LOCALES = ROOT / "locales"
 #: them has a message without a translation, or English that changed since it was translated.
 COMPLETE = {
     "nl": ("book/intro", "book/how-to-use", "book/content-note", "book/01-wired-for-others",
+           "book/02-rejection-hurts", "book/03-the-brains-own-painkillers",
            "book/assignments", "book/progress", "book/glossary", "book/bibliography"),
 }
 

@@ -70,6 +70,14 @@ def _(message: str, code: str | None = None) -> str:
     return catalog(code or language()).get(message, message)
 
 
+def number(value: float, decimals: int = 0) -> str:
+    """``value`` written the way the language in use writes numbers ("1,500.5" in English, "1.500,5" in Dutch)."""
+    from babel.numbers import format_decimal
+
+    pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
+    return format_decimal(value, format=pattern, locale=language())
+
+
 def N_(message: str) -> str:
     """Marks a message for the catalog where it is defined; translate it with :func:`_` where it is shown."""
     return message

@@ -20,7 +20,7 @@ import math
 
 import numpy as np
 
-from socialbrain.i18n import N_, _
+from socialbrain.i18n import N_, _, number
 from socialbrain.plotting import BLACK, BLUE, ORANGE, VERMILLION
 from socialbrain.widgets.spec import Control, WidgetSpec, new_figure, scatter
 
@@ -53,7 +53,7 @@ def radius(n: float) -> float:
 
 
 def _fmt(n: float) -> str:
-    return f"{n:,.1f}" if n != int(n) else f"{int(n):,}"
+    return number(n, 1) if n != int(n) else number(int(n))
 
 
 # --------------------------------------------------------------------------
@@ -121,7 +121,7 @@ def fields(state: dict) -> dict:
         ratio = layer_ratios()[k - 1]
         step = _("It is {ratio} times the layer inside it ({inner}), close to the ratio of about "
                  "{zhou} that Zhou et al. (2005) found.").format(
-                     ratio=f"{ratio:.1f}", inner=_fmt(SIZES[k - 1]), zhou=RATIO_ZHOU)
+                     ratio=number(ratio, 1), inner=_fmt(SIZES[k - 1]), zhou=RATIO_ZHOU)
     else:
         step = _("It is the innermost layer.")
     if show_ci:
@@ -130,7 +130,8 @@ def fields(state: dict) -> dict:
                "(dotted circles): no single number follows from the data.")
     else:
         ci = _("Tick the box to see how uncertain the number 150 is.")
-    shown = ", ".join(_fmt(s) for s in SIZES[:k + 1])
+    separator = "; " if "," in number(1.5, 1) else ", "  # "1,5; 5; 15" where the comma is the decimal mark
+    shown = separator.join(_fmt(s) for s in SIZES[:k + 1])
     return {"shown": shown, "size": _fmt(out), "what": desc, "step": step, "ci": ci}
 
 

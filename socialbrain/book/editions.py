@@ -44,7 +44,8 @@ COMPLETE = {
     "nl": ("book/intro", "book/how-to-use", "book/content-note", "book/01-wired-for-others",
            "book/02-rejection-hurts", "book/03-the-brains-own-painkillers",
            "book/07-coping-with-rejection", "book/08-approach-and-avoidance",
-           "book/assignments", "book/progress", "book/glossary", "book/bibliography"),
+           "book/assignments", "book/progress", "book/glossary", "book/bibliography",
+           "exercises/01-wired-for-others"),
 }
 
 

@@ -45,7 +45,8 @@ COMPLETE = {
            "book/02-rejection-hurts", "book/03-the-brains-own-painkillers",
            "book/07-coping-with-rejection", "book/08-approach-and-avoidance",
            "book/assignments", "book/progress", "book/glossary", "book/bibliography",
-           "exercises/01-wired-for-others", "exercises/02-rejection-hurts"),
+           "exercises/01-wired-for-others", "exercises/02-rejection-hurts",
+           "exercises/03-the-brains-own-painkillers"),
 }
 
 

@@ -46,7 +46,8 @@ COMPLETE = {
            "book/07-coping-with-rejection", "book/08-approach-and-avoidance",
            "book/assignments", "book/progress", "book/glossary", "book/bibliography",
            "exercises/01-wired-for-others", "exercises/02-rejection-hurts",
-           "exercises/03-the-brains-own-painkillers", "exercises/04-love-loss-and-craving"),
+           "exercises/03-the-brains-own-painkillers", "exercises/04-love-loss-and-craving",
+           "exercises/06-the-lonely-brain-under-pressure"),
 }
 
 

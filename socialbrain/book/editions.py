@@ -47,7 +47,8 @@ COMPLETE = {
            "book/assignments", "book/progress", "book/glossary", "book/bibliography",
            "exercises/01-wired-for-others", "exercises/02-rejection-hurts",
            "exercises/03-the-brains-own-painkillers", "exercises/04-love-loss-and-craving",
-           "exercises/06-the-lonely-brain-under-pressure", "exercises/08-approach-and-avoidance"),
+           "exercises/05-loneliness-is-not-isolation", "exercises/06-the-lonely-brain-under-pressure",
+           "exercises/08-approach-and-avoidance"),
 }
 
 

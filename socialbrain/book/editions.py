@@ -16,6 +16,7 @@ the build says how many there are.
     python -m socialbrain.book.editions build nl     # `make book` runs this
     python -m socialbrain.book.editions catalogs     # `make catalogs`: extract and update every .po
     python -m socialbrain.book.editions status       # what is still untranslated, per page
+    python -m socialbrain.book.editions extract DIR  # only the English pages' .pot files (the tests use it)
 """
 
 from __future__ import annotations
@@ -255,6 +256,8 @@ def main(argv=None) -> int:
     one.add_argument("language", choices=TRANSLATIONS)
     one.add_argument("--all", action="store_true", help="write every page, not only the changed ones")
     commands.add_parser("catalogs", help="extract every message and update the .po files")
+    pot = commands.add_parser("extract", help="only write the English pages' message templates (.pot) into a folder")
+    pot.add_argument("folder", type=Path)
     show = commands.add_parser("status", help="list what is still untranslated, per page")
     show.add_argument("language", nargs="?", default=TRANSLATIONS[0], choices=TRANSLATIONS)
     args = parser.parse_args(argv)
@@ -262,6 +265,9 @@ def main(argv=None) -> int:
         return build(args.language, force_all=args.all)
     if args.command == "catalogs":
         catalogs()
+        return 0
+    if args.command == "extract":
+        extract(args.folder)
         return 0
     for page in status(args.language):
         if page.missing:

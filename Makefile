@@ -9,7 +9,7 @@ PORT   ?= 8000
 APT_PACKAGES := chromium chromium-driver bubblewrap
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: book book-all book-nl catalogs serve test lab system-deps clean help release collect grade feedback export
+.PHONY: book book-all book-nl catalogs serve test lab system-deps clean help release collect grade feedback export roster
 
 help:
 	@echo "make book    build the book into _build/html (runs every notebook; warnings are errors)"
@@ -17,12 +17,16 @@ help:
 	@echo "make test    install what the tests need and run them all"
 	@echo "make catalogs  update the translation catalogs (locales/, socialbrain/locales/) after a text change"
 	@echo "make lab     open the practice notebooks in JupyterLab on 127.0.0.1"
-	@echo "instructors: make release | collect A=ps2_measurement [ZIP=canvas.zip] | grade A=... | feedback A=... | export"
+	@echo "instructors: make release | roster FILE=class-list.csv | collect A=ps2_measurement [ZIP=download.zip] | grade A=... | feedback A=... | export [OUT=file.csv]"
+	@echo "             (the learning platform is c.Platform.name in nbgrader_config.py)"
 
-$(BIN)/.installed: pyproject.toml
+# pip's editable install leaves out pyproject's data-files: copy nbgrader's fail-safe
+# defaults (socialbrain/grading/failsafe.py) into the environment ourselves.
+$(BIN)/.installed: pyproject.toml jupyter-config/nbgrader_config.json
 	@[ -x $(BIN)/python ] || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[cluster,test]'
+	install -D -m 644 jupyter-config/nbgrader_config.json $(VENV)/etc/jupyter/nbgrader_config.json
 	@touch $@
 
 node_modules/.installed: package.json package-lock.json
@@ -100,7 +104,7 @@ release: $(BIN)/.installed
 
 collect: $(BIN)/.installed
 	@[ -n "$(A)" ] || { echo "Say which assignment: make collect A=ps2_measurement [ZIP=download.zip]"; exit 2; }
-	$(GRADING) collect $(if $(ZIP),--zip $(ZIP)) $(A)
+	$(GRADING) collect $(if $(ZIP),--zip $(ZIP)) $(if $(PLATFORM),--platform $(PLATFORM)) $(A)
 
 grade: $(BIN)/.installed system-deps
 	@[ -n "$(A)" ] || { echo "Say which assignment: make grade A=ps2_measurement"; exit 2; }
@@ -110,4 +114,8 @@ feedback: $(BIN)/.installed
 	$(GRADING) feedback $(A)
 
 export: $(BIN)/.installed
-	$(GRADING) export --out $(if $(OUT),$(OUT),grades.csv)
+	$(GRADING) export $(if $(OUT),--out $(OUT)) $(if $(PLATFORM),--platform $(PLATFORM))
+
+roster: $(BIN)/.installed
+	@[ -n "$(FILE)" ] || { echo "Say which class list: make roster FILE=class-list.csv"; exit 2; }
+	$(GRADING) roster $(FILE)

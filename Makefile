@@ -9,12 +9,13 @@ PORT   ?= 8000
 APT_PACKAGES := chromium chromium-driver bubblewrap
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: book book-all serve test lab system-deps clean help release collect grade feedback export roster
+.PHONY: book book-all book-nl catalogs serve test lab system-deps clean help release collect grade feedback export roster
 
 help:
 	@echo "make book    build the book into _build/html (runs every notebook; warnings are errors)"
 	@echo "make serve   serve _build/html on http://127.0.0.1:$(PORT)"
 	@echo "make test    install what the tests need and run them all"
+	@echo "make catalogs  update the translation catalogs (locales/, socialbrain/locales/) after a text change"
 	@echo "make lab     open the practice notebooks in JupyterLab on 127.0.0.1"
 	@echo "instructors: make release | roster FILE=class-list.csv | collect A=ps2_measurement [ZIP=download.zip] | grade A=... | feedback A=... | export [OUT=file.csv]"
 	@echo "             (the learning platform is c.Platform.name in nbgrader_config.py)"
@@ -39,17 +40,35 @@ _build/.package-stamp: $(PACKAGE_FILES) _config.yml
 	rm -rf _build/.jupyter_cache _build/.doctrees
 	@mkdir -p _build && touch $@
 
+# The Dutch edition (socialbrain/book/editions.py) builds in _build/nl/ and is copied to
+# _build/html/nl/. Its execution cache holds Dutch output: a change to the package or to
+# the package's own catalog starts it afresh. The pages' catalogs Sphinx tracks itself.
+NL_STAMP := _build/nl/.package-stamp
+$(NL_STAMP): $(PACKAGE_FILES) _config.yml $(wildcard socialbrain/locales/*/LC_MESSAGES/*.po)
+	rm -rf _build/nl/.jupyter_cache _build/nl/.doctrees-html _build/.doctrees-gettext
+	@mkdir -p $(dir $@) && touch $@
+
 # The book links to the student versions of the assignments (never the sources).
 release/.stamp: $(BIN)/.installed $(wildcard source/*/*.ipynb) nbgrader_config.py
 	$(BIN)/python -m socialbrain.grading release --all
 	@touch $@
 
-book: $(BIN)/.installed node_modules/.installed _build/.package-stamp release/.stamp
+book: $(BIN)/.installed node_modules/.installed _build/.package-stamp $(NL_STAMP) release/.stamp
 	$(BIN)/jupyter-book build . --warningiserror --nitpick --keep-going
+	$(BIN)/python -m socialbrain.book.editions build nl
 
 # After editing only a static file (CSS/JS), Sphinx sees nothing to rebuild: force it.
 book-all: $(BIN)/.installed node_modules/.installed release/.stamp
 	$(BIN)/jupyter-book build . --all --warningiserror --nitpick --keep-going
+	$(BIN)/python -m socialbrain.book.editions build nl --all
+
+# Only the Dutch edition (into _build/html/nl/).
+book-nl: $(BIN)/.installed node_modules/.installed $(NL_STAMP) release/.stamp
+	$(BIN)/python -m socialbrain.book.editions build nl
+
+# Extract every message (English pages and the package's strings) and update the .po files.
+catalogs: $(BIN)/.installed node_modules/.installed release/.stamp
+	$(BIN)/python -m socialbrain.book.editions catalogs
 
 serve: $(BIN)/.installed
 	@$(BIN)/python -m socialbrain.serve --port $(PORT)

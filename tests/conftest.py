@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from socialbrain import serve
+from socialbrain.i18n import TRANSLATIONS
 
 ROOT = Path(__file__).resolve().parent.parent
 SITE = ROOT / "_build" / "html"
@@ -25,15 +26,20 @@ CHROMIUM_ARGS = [
 
 
 def site_pages(site=SITE):
-    """Every HTML page a reader can reach, relative to the site root."""
+    """Every HTML page a reader can reach, in every edition, relative to the site root."""
     if not (site / "index.html").is_file():
         return []
     skip = ("_static", "_sources", "_images", "reports")
     return sorted(
         p.relative_to(site).as_posix()
         for p in site.rglob("*.html")
-        if p.relative_to(site).parts[0] not in skip
+        if _without_edition(p.relative_to(site).parts)[0] not in skip
     )
+
+
+def _without_edition(parts):
+    """A translated edition (`nl/...`) has the same layout as the English one at the root."""
+    return parts[1:] if len(parts) > 1 and parts[0] in TRANSLATIONS else parts
 
 
 def is_redirect(page_path, site=SITE):

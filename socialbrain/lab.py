@@ -6,6 +6,11 @@ student's answers and outputs stay there and course updates never conflict
 with them; then starts JupyterLab in that folder with the settings in
 ``lab/``: nbgrader's formgrader and create-assignment extensions off, and a
 kernel that says what to run first when a cell needs one above it.
+
+Those settings reach only this Lab, through its environment (``JUPYTER_PATH``
+and ``JUPYTER_CONFIG_PATH``): ``lab/kernels/python3`` stands in for the usual
+Python kernel there and loads :mod:`socialbrain.check.first_cell`. Every other
+kernel of the environment (grading, the book build) stays as it was.
 ``--instructor`` starts it in the repository with every extension on.
 """
 
@@ -13,7 +18,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import shutil
 import sys
 from pathlib import Path
 
@@ -24,19 +28,20 @@ WORKING_FOLDER = ROOT / "my-practice"
 
 
 def prepare(folder: Path = WORKING_FOLDER) -> None:
-    """New practice notebooks into `folder` (never over a student's copy), and the kernel setting."""
+    """New practice notebooks into `folder`, never over a student's copy."""
     write_student_notebooks(folder, overwrite=False)
-    kernel_config = Path(sys.prefix) / "etc" / "ipython"
-    kernel_config.mkdir(parents=True, exist_ok=True)
-    shutil.copy2(STUDENT_CONFIG / "ipython_kernel_config.json", kernel_config)
+
+
+def _prepend(env: dict, name: str, path: Path) -> None:
+    env[name] = os.pathsep.join(filter(None, [str(path), env.get(name)]))
 
 
 def command(folder: Path, port: int, instructor: bool = False) -> tuple[list[str], dict]:
     """The argv and environment that start the Lab."""
     env = dict(os.environ)
     if not instructor:
-        env["JUPYTER_CONFIG_PATH"] = os.pathsep.join(filter(None, [str(STUDENT_CONFIG),
-                                                                    env.get("JUPYTER_CONFIG_PATH")]))
+        _prepend(env, "JUPYTER_CONFIG_PATH", STUDENT_CONFIG)  # extensions off
+        _prepend(env, "JUPYTER_PATH", STUDENT_CONFIG)  # kernels/python3: the first-cell hint
     argv = [sys.executable, "-m", "jupyterlab", "--ip=127.0.0.1", f"--port={port}", "--no-browser",
             f"--ServerApp.root_dir={ROOT if instructor else folder}"]
     if hasattr(os, "geteuid") and os.geteuid() == 0:

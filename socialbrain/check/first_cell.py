@@ -1,7 +1,7 @@
 """A task run before the cells it needs says what to run first, not a bare NameError.
 
 An IPython extension, loaded into the kernels of the student's JupyterLab by
-``lab/ipython_kernel_config.json`` (see :mod:`socialbrain.lab`).
+the kernel ``lab/kernels/python3`` (see :mod:`socialbrain.lab`), and by no other kernel.
 """
 
 #: Names the first code cell of every practice notebook loads.

@@ -30,8 +30,16 @@ def _git_status():
 
 
 def _open(page, url, token):
+    """Open the notebook and wait until its kernel is connected and idle.
+
+    Lab's execution indicator says "idle" before the kernel has connected; a
+    cell run then never reaches the kernel (why this test once failed).
+    """
     page.goto(f"{url}/lab/tree/{NOTEBOOK}?token={token}")
-    page.wait_for_selector(".jp-Notebook-ExecutionIndicator[data-status='idle']", timeout=60_000)
+    page.wait_for_function("""() => { const s = window.jupyterapp && window.jupyterapp.shell.currentWidget
+        && window.jupyterapp.shell.currentWidget.sessionContext;
+        const k = s && s.session && s.session.kernel;
+        return k && k.connectionStatus === 'connected' && k.status === 'idle'; }""", timeout=90_000)
 
 
 def _task_cell_index(page):
@@ -41,7 +49,7 @@ def _task_cell_index(page):
 
 def _run_cell(page, index):
     page.evaluate(f"() => {{ {CELLS}.activeCellIndex = {index}; }}")
-    page.evaluate("window.jupyterapp.commands.execute('notebook:run-cell')")
+    page.evaluate("() => { window.jupyterapp.commands.execute('notebook:run-cell'); }")
 
 
 def _cell_text(page, index):
@@ -67,9 +75,11 @@ def test_answer_and_feedback_survive_saving_and_reopening(student_lab, page):
     page.wait_for_function(f"() => JSON.stringify({CELLS}.widgets[{task}].model.outputs.toJSON())"
                            ".includes('first code cell')", timeout=30_000)
     assert "Run that cell first" in _cell_text(page, task)
+    kernel = page.evaluate(f"() => {CELLS.rsplit('.', 1)[0]}.sessionContext.kernelDisplayName")
+    assert kernel == "Python 3 (practice)", "the notebook did not get the student Lab's kernel"
 
     page.evaluate(f"() => {CELLS}.widgets[{task}].model.sharedModel.setSource({json.dumps(ANSWER)})")
-    page.evaluate("window.jupyterapp.commands.execute('notebook:run-all-cells')")
+    page.evaluate("() => { window.jupyterapp.commands.execute('notebook:run-all-cells'); }")
     page.wait_for_function(f"() => JSON.stringify({CELLS}.widgets[{task}].model.outputs.toJSON())"
                            ".includes('right!')", timeout=60_000)
     page.evaluate("window.jupyterapp.commands.execute('docmanager:save')")

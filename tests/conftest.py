@@ -116,3 +116,15 @@ def student_lab(tmp_path_factory):
     yield url, token, folder
     process.terminate()
     process.wait(timeout=30)
+
+
+def wait_for_lab_kernel(page, timeout=90_000):
+    """Wait until the notebook open in a test's JupyterLab has its kernel connected and idle.
+
+    Lab's execution indicator says "idle" before the kernel has connected; a
+    cell run then never reaches the kernel.
+    """
+    page.wait_for_function("""() => { const s = window.jupyterapp && window.jupyterapp.shell.currentWidget
+        && window.jupyterapp.shell.currentWidget.sessionContext;
+        const k = s && s.session && s.session.kernel;
+        return k && k.connectionStatus === 'connected' && k.status === 'idle'; }""", timeout=timeout)

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT
+from conftest import ROOT, wait_for_lab_kernel
 
 NOTEBOOK = "01-wired-for-others.ipynb"
 ANSWER = 'answer = 150 / 50\ncheck("ex1.1", answer)'
@@ -30,16 +30,8 @@ def _git_status():
 
 
 def _open(page, url, token):
-    """Open the notebook and wait until its kernel is connected and idle.
-
-    Lab's execution indicator says "idle" before the kernel has connected; a
-    cell run then never reaches the kernel (why this test once failed).
-    """
     page.goto(f"{url}/lab/tree/{NOTEBOOK}?token={token}")
-    page.wait_for_function("""() => { const s = window.jupyterapp && window.jupyterapp.shell.currentWidget
-        && window.jupyterapp.shell.currentWidget.sessionContext;
-        const k = s && s.session && s.session.kernel;
-        return k && k.connectionStatus === 'connected' && k.status === 'idle'; }""", timeout=90_000)
+    wait_for_lab_kernel(page)
 
 
 def _task_cell_index(page):

@@ -21,10 +21,10 @@ import os
 import sys
 from pathlib import Path
 
-from socialbrain.practice import ROOT, write_student_notebooks
+from socialbrain.practice import ROOT, WORKING_FOLDER_NAME, write_student_notebooks
 
 STUDENT_CONFIG = ROOT / "lab"
-WORKING_FOLDER = ROOT / "my-practice"
+WORKING_FOLDER = ROOT / WORKING_FOLDER_NAME
 
 
 def prepare(folder: Path = WORKING_FOLDER) -> None:

@@ -20,14 +20,16 @@ from pybtex.database import parse_file
 ROOT = Path(__file__).resolve().parent.parent
 EXERCISES = ROOT / "exercises"
 BIBLIOGRAPHY = ROOT / "references.bib"
+#: The student's folder of practice notebooks (never tracked), beside the course repository.
+WORKING_FOLDER_NAME = "my-practice"
 
 _ROLE = re.compile(r"\{(term|nl|cite:p|cite:t)\}`([^`]*)`")
 _LINK = re.compile(r"\[([^\]]*)\]\(([^)\s]+)\.md\)")
 
 
-def practice_sources():
-    """The practice notebooks' MyST sources, in book order."""
-    return sorted(EXERCISES.glob("[0-9][0-9]-*.md"))
+def practice_sources(repository: Path = ROOT):
+    """The practice notebooks' MyST sources in a copy of the course repository, in book order."""
+    return sorted((repository / EXERCISES.name).glob("[0-9][0-9]-*.md"))
 
 
 def student_notebook(source: Path, book_url: str = "", bibliography: Path = BIBLIOGRAPHY):
@@ -86,14 +88,16 @@ def _year(entry) -> str:
     return entry.fields.get("year", "n.d.")
 
 
-def write_student_notebooks(target: Path, book_url: str = "", overwrite: bool = True) -> list[Path]:
-    """Write every practice notebook as `.ipynb` into `target`; keep existing ones unless `overwrite`."""
+def write_student_notebooks(target: Path, book_url: str = "", overwrite: bool = True,
+                            repository: Path = ROOT) -> list[Path]:
+    """Write every practice notebook of `repository` as `.ipynb` into `target`; keep existing ones unless `overwrite`."""
     target.mkdir(parents=True, exist_ok=True)
+    bibliography = repository / BIBLIOGRAPHY.name
     written = []
-    for source in practice_sources():
+    for source in practice_sources(repository):
         path = target / f"{source.stem}.ipynb"
         if overwrite or not path.exists():
-            nbformat.write(student_notebook(source, book_url), path)
+            nbformat.write(student_notebook(source, book_url, bibliography), path)
             written.append(path)
     return written
 

@@ -3,10 +3,12 @@
 In the test's own student Lab (as `make lab` starts it): a task run before the
 import cell says what to run first; an answered task, saved and reopened,
 still shows the answer and its feedback; the course's git status is
-unchanged; nbgrader's formgrader and create-assignment are off.
+unchanged; nbgrader's formgrader and create-assignment are off; a JupyterHub
+launch link (after nbgitpuller's pull) opens the page's practice notebook.
 """
 
 import json
+import shutil
 import subprocess
 import sys
 import urllib.error
@@ -16,6 +18,7 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, wait_for_lab_kernel
+from socialbrain.hub_launch import launch_path
 
 NOTEBOOK = "01-wired-for-others.ipynb"
 ANSWER = 'answer = 150 / 50\ncheck("ex1.1", answer)'
@@ -96,3 +99,44 @@ def test_no_instructor_tools(student_lab, page):
     with pytest.raises(urllib.error.HTTPError) as missing:
         urllib.request.urlopen(f"{url}/formgrader?token={token}")
     assert missing.value.code == 404
+
+
+def _get(url):
+    """(status, Location) of a GET that does not follow redirects."""
+    class NoRedirect(urllib.request.HTTPRedirectHandler):
+        def redirect_request(self, *args, **kwargs):
+            return None
+    try:
+        response = urllib.request.build_opener(NoRedirect).open(url)
+        return response.status, response.headers.get("Location")
+    except urllib.error.HTTPError as error:
+        return error.code, error.headers.get("Location")
+
+
+def test_a_hub_launch_link_opens_the_practice_notebook(student_lab, page):
+    """What nbgitpuller does on a hub: the repository pulled into the home folder, then the link's urlpath."""
+    url, token, folder = student_lab
+    pulled = folder / "social-brain"
+    shutil.copytree(ROOT / "exercises", pulled / "exercises")
+    shutil.copy2(ROOT / "references.bib", pulled)
+    page_name = "02-rejection-hurts"
+    link = f"{url}/{launch_path('social-brain', page_name)}?token={token}"
+
+    status, location = _get(link)
+    assert status == 302 and location.endswith(f"/lab/tree/my-practice/{page_name}.ipynb"), (status, location)
+    notebook = folder / "my-practice" / f"{page_name}.ipynb"
+    text = notebook.read_text(encoding="utf-8")
+    assert '"cell_type": "code"' in text and "{term}" not in text and "{cite:" not in text
+    notebook.write_text(text.replace("answer = ...", "answer = 42", 1), encoding="utf-8")
+    assert _get(link)[0] == 302 and "answer = 42" in notebook.read_text(encoding="utf-8"), \
+        "a second launch replaced the student's copy"
+
+    page.goto(link)
+    page.wait_for_function(f"""() => window.jupyterapp && window.jupyterapp.shell.currentWidget
+        && window.jupyterapp.shell.currentWidget.context.path === 'my-practice/{page_name}.ipynb'""", timeout=60_000)
+    wait_for_lab_kernel(page)
+
+    assert _get(f"{url}/{launch_path('social-brain', '99-no-such-page')}?token={token}")[0] == 404
+    assert _get(f"{url}/{launch_path('..', page_name)}?token={token}")[0] == 404
+    status, location = _get(f"{url}/{launch_path('social-brain', page_name)}")
+    assert status == 403 or "/login" in location, "no token, no notebook"

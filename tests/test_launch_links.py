@@ -1,4 +1,4 @@
-"""Launch buttons are off by default and, switched on, link each practice page through nbgitpuller.
+"""Launch buttons are off by default and, switched on, link each practice page's notebook through nbgitpuller.
 
 The configured build is a separate, unexecuted build of the book with a
 repository and a JupyterHub address set, the way the instructor guide says.
@@ -51,4 +51,5 @@ def test_every_practice_page_links_a_well_formed_nbgitpuller_url(hub_site):
         query = parse_qs(url.query)
         assert url.path == "/hub/user-redirect/git-pull"
         assert query["repo"] == [REPOSITORY] and query["branch"] == ["main"]
-        assert query["urlpath"] == [f"lab/tree/social-brain/exercises/{source.name}"]
+        # the practice notebook (socialbrain.hub_launch), not the MyST source
+        assert query["urlpath"] == [f"socialbrain/practice/social-brain/{source.stem}"]

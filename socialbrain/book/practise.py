@@ -4,7 +4,10 @@ The build writes `practice/NN-name.ipynb` (plain Markdown, see
 :mod:`socialbrain.practice`) and the package's wheel beside them, so
 `pip install <the book's address>/practice/<wheel>` works from any hosted copy
 of the book. A "Practise this" box at the top of each practice page links
-both and says in three steps how to run the notebook.
+both and says in three steps how to run the notebook. On a practice page the
+theme's JupyterHub launch button (an nbgitpuller link, when switched on in
+``_config.yml``) is pointed at the page's notebook (:mod:`socialbrain.hub_launch`)
+instead of its MyST source.
 """
 
 import shutil
@@ -13,10 +16,12 @@ import sys
 import tempfile
 from importlib.metadata import version
 from pathlib import Path
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from docutils import nodes
 
 from socialbrain import practice
+from socialbrain.hub_launch import launch_path
 
 FOLDER = "practice"
 PACKAGE_FILES = ("pyproject.toml", "README.md")
@@ -92,6 +97,27 @@ def write_downloads(app, exception):
     build_wheel(Path(app.confdir), target)
 
 
+def _buttons(buttons):
+    for button in buttons:
+        yield button
+        yield from _buttons(button.get("buttons", []))
+
+
+def open_notebook_on_hub(app, pagename, templatename, context, doctree):
+    """The JupyterHub button of a practice page: nbgitpuller's urlpath opens the page's notebook."""
+    if not pagename.startswith("exercises/"):
+        return
+    for button in _buttons(context.get("header_buttons", [])):
+        if button.get("text") == "JupyterHub" and button.get("url"):
+            parts = urlsplit(button["url"])
+            query = dict(parse_qsl(parts.query))
+            folder = query["urlpath"].split("/")[2]  # "lab/tree/<repository folder>/exercises/…"
+            query["urlpath"] = launch_path(folder, Path(pagename).name)
+            button["url"] = urlunsplit(parts._replace(query=urlencode(query, safe="/")))
+
+
 def setup(app):
+    # After sphinx-book-theme's add_launch_buttons (priority 501) made the buttons.
+    app.connect("html-page-context", open_notebook_on_hub, priority=502)
     app.connect("doctree-resolved", add_box)
     app.connect("build-finished", write_downloads)

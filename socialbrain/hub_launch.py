@@ -14,6 +14,7 @@ for students only (``make lab``, or a hub set up as the instructor guide says).
 
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 
@@ -39,7 +40,8 @@ class PracticeHandler(JupyterHandler):
         if not (_FOLDER.match(folder) and _PAGE.match(page)):
             raise web.HTTPError(404, f"{folder}/{page} is not a practice page of the course")
         root = Path(self.settings["server_root_dir"]).expanduser()
-        repository = root / folder
+        # where nbgitpuller put the repository: its parent folder setting, then the repository's name
+        repository = root / os.environ.get("NBGITPULLER_PARENTPATH", "") / folder
         if not (repository / "exercises" / f"{page}.md").is_file():
             raise web.HTTPError(404, f"There is no practice notebook {page} in {folder}/exercises: "
                                      "did the hub pull the course repository into that folder?")

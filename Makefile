@@ -9,15 +9,15 @@ PORT   ?= 8000
 APT_PACKAGES := chromium chromium-driver bubblewrap
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: book book-all book-nl catalogs serve test lab system-deps clean help release collect grade feedback export roster
+.PHONY: book book-all book-nl catalogs serve test lab lab-instructor system-deps clean help release collect grade feedback export roster
 
 help:
 	@echo "make book    build the book into _build/html (runs every notebook; warnings are errors)"
 	@echo "make serve   serve _build/html on http://127.0.0.1:$(PORT)"
 	@echo "make test    install what the tests need and run them all"
 	@echo "make catalogs  update the translation catalogs (locales/, socialbrain/locales/) after a text change"
-	@echo "make lab     open the practice notebooks in JupyterLab on 127.0.0.1"
-	@echo "instructors: make release | roster FILE=class-list.csv | collect A=ps2_measurement [ZIP=download.zip] | grade A=... | feedback A=... | export [OUT=file.csv]"
+	@echo "make lab     open the practice notebooks in JupyterLab on 127.0.0.1 (your answers stay in my-practice/)"
+	@echo "instructors: make lab-instructor | release | roster FILE=class-list.csv | collect A=ps2_measurement [ZIP=download.zip] | grade A=... | feedback A=... | export [OUT=file.csv]"
 	@echo "             (the learning platform is c.Platform.name in nbgrader_config.py)"
 
 # pip's editable install leaves out pyproject's data-files: copy nbgrader's fail-safe
@@ -84,14 +84,18 @@ system-deps:
 test: system-deps book
 	$(BIN)/python -m pytest
 
-# Open MyST markdown files (chapters, practice notebooks) as notebooks by default.
+# Open MyST markdown files (chapters, sources of the practice notebooks) as notebooks by default.
 LAB_OVERRIDES := $(VENV)/share/jupyter/lab/settings/overrides.json
 $(LAB_OVERRIDES): $(BIN)/.installed
 	@mkdir -p $(dir $@)
 	@echo '{"@jupyterlab/docmanager-extension:plugin": {"defaultViewers": {"markdown": "Jupytext Notebook", "myst": "Jupytext Notebook"}}}' > $@
 
+# Students: the practice notebooks in my-practice/ (never tracked), no instructor tools.
 lab: $(BIN)/.installed $(LAB_OVERRIDES)
-	$(BIN)/jupyter lab --ip=127.0.0.1 --no-browser --notebook-dir=. $(if $(SUDO),,--allow-root)
+	$(BIN)/python -m socialbrain.lab
+
+lab-instructor: $(BIN)/.installed $(LAB_OVERRIDES)
+	$(BIN)/python -m socialbrain.lab --instructor
 
 clean:
 	rm -rf _build

@@ -1,5 +1,5 @@
 """The book's Sphinx extension: self-checks and their progress page, Dutch terms, citation styles,
-locally served assets and repairs to the theme.
+locally served assets, the practice downloads and repairs to the theme.
 
 Listed under `sphinx.extra_extensions` in `_config.yml`, so every build of the
 book (through `make book` or a bare `jupyter-book build .`) gets it.
@@ -7,7 +7,7 @@ book (through `make book` or a bare `jupyter-book build .`) gets it.
 
 import os
 
-from socialbrain.book import a11y, assets, citations, dutch, progress, selfcheck, switch, theme
+from socialbrain.book import a11y, assets, citations, dutch, practise, progress, selfcheck, switch, theme
 from socialbrain.widgets import STATIC_ENV
 
 
@@ -23,4 +23,5 @@ def setup(app):
     a11y.setup(app)
     theme.setup(app)
     switch.setup(app)   # the language switch between the English and Dutch editions
+    practise.setup(app)
     return {"parallel_read_safe": True, "parallel_write_safe": True, "version": "1"}

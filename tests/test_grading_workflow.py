@@ -171,6 +171,27 @@ def test_regrading_some_students_updates_only_their_rows_of_the_report(graded):
     assert after["right"]["score"] == "13"
 
 
+def test_a_failed_run_reports_no_score_and_says_what_the_gradebook_keeps(graded, tmp_path, monkeypatch, capsys):
+    """Every notebook of a run fails (here: the sandbox stops starting): the earlier grade stays in
+    the gradebook, and the report says so instead of showing a score of 0."""
+    import socialbrain.grading.executors as executors
+
+    course, _, results, _ = graded
+    copy = tmp_path / "course"
+    shutil.copytree(course, copy)
+    monkeypatch.setattr(executors, "run_submission",
+                        lambda task: {"key": task["key"], "error": "the sandbox could not start: test", "seconds": 0.0})
+    code, second = coordinator.grade(Course.open(copy), A, ["right", "reversed"], workers=1)
+    assert code == 1
+    assert {r.student: r.status for r in second} == {"right": "failed", "reversed": "failed"}
+    rows = {row["student_id"]: row for row in csv.DictReader((copy / "reports" / f"{A}-grading.csv").open())}
+    assert rows["right"]["score"] == "" and rows["reversed"]["score"] == ""
+    kept = results["right"].score
+    assert f"the gradebook keeps {kept:g}/{MAX} from an earlier run" in rows["right"]["message"]
+    assert f"the gradebook keeps {kept:g}/{MAX}" in capsys.readouterr().out
+    assert cell_scores(copy, "right") == cell_scores(course, "right")
+
+
 def test_plain_nbgrader_autograde_is_sandboxed_too(graded):
     course, *_ = graded
     src = _digest(course / "source")

@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import nbformat
+from nbgrader.api import MissingEntry
 
 from . import integrity
 from .checks import check_submission
@@ -53,6 +54,7 @@ class StudentResult:
     limits: list[str] = field(default_factory=list)
     integrity: list[str] = field(default_factory=list)
     seconds: float = 0.0
+    kept: float | None = None  # a failed run's student: the score the gradebook still holds from before
 
 
 def _classes(items) -> list[type]:
@@ -235,6 +237,11 @@ def grade(course: Course, assignment: str, students: list[str] | None = None, wo
             if r.status == "graded":
                 sub = gb.find_submission(assignment, s)
                 r.score, r.needs_manual_grade = sub.score, sub.needs_manual_grade
+            if r.status == "failed":  # nothing was recorded: an earlier run's grade stays, and export uses it
+                try:
+                    r.kept = gb.find_submission(assignment, s).score
+                except MissingEntry:
+                    r.kept = None
             results.append(r)
     write_report(course, assignment, results, elapsed, len(gradable), executor.where, only_these=bool(students))
     return (1 if any(r.status == "failed" for r in results) else 0), results

@@ -46,9 +46,25 @@ COLUMNS = ["student_id", "status", "score", "max_score", "needs_manual_grade", "
            "message", "seconds"]
 
 
+def _score(r) -> str:
+    """A failed run scored nothing: blank, never 0 (the gradebook may still hold an earlier grade)."""
+    return "" if r.status == "failed" else f"{r.score:g}"
+
+
+def _kept(r) -> str:
+    """What the gradebook (and so export) still says for a student whose grading failed."""
+    if r.status != "failed":
+        return ""
+    if r.kept is None:
+        return "nothing in the gradebook; export leaves this student blank"
+    return (f"the gradebook keeps {r.kept:g}/{r.max_score:g} from an earlier run, and export uses it: "
+            "grade this student again")
+
+
 def _row(r) -> list[str]:
-    return [r.student, r.status, f"{r.score:g}", f"{r.max_score:g}", str(r.needs_manual_grade),
-            " | ".join(r.remarks), " | ".join(r.limits), " | ".join(r.integrity), r.message, f"{r.seconds:.1f}"]
+    message = "; ".join(filter(None, (r.message, _kept(r))))
+    return [r.student, r.status, _score(r), f"{r.max_score:g}", str(r.needs_manual_grade),
+            " | ".join(r.remarks), " | ".join(r.limits), " | ".join(r.integrity), message, f"{r.seconds:.1f}"]
 
 
 def write_csv(path, results, only_these: bool) -> None:
@@ -84,6 +100,8 @@ def write_report(course, assignment: str, results, elapsed: float, n_graded: int
         score = f"{r.score:g}/{r.max_score:g}" if r.status != "failed" else f"-/{r.max_score:g}"
         manual = " (+ manual grading)" if r.needs_manual_grade else ""
         say(f"{r.student:<16} {r.status:<11} {score:>11}  {r.message}{manual}")
+        if _kept(r):
+            say(f"{'':<16} {'':<11} {'':>11}  - {_kept(r)}")
         for label, items in (("", r.remarks), ("limit: ", r.limits), ("integrity: ", r.integrity)):
             for item in items:
                 if item != r.message:

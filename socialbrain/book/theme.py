@@ -15,6 +15,9 @@ TEMPLATES = Path(__file__).resolve().parent / "templates"
 #: parsed, so the script that defines it must run first.
 MUST_RUN_AT_ONCE = ("documentation_options.js",)
 
+#: Stylesheets for code blocks only: no chapter has one, yet each blocked the first paint.
+NON_BLOCKING_CSS = ("pygments.css", "copybutton.css")
+
 
 def add_templates(app, config):
     config.templates_path = [str(TEMPLATES), *config.templates_path]
@@ -46,7 +49,24 @@ def drop_unused_design(app, pagename, templatename, context, doctree):
         files[:] = [f for f in files if name not in str(getattr(f, "filename", "") or "")]
 
 
+def load_css_later(app, pagename, templatename, context, doctree):
+    """The print-media trick: a stylesheet for another medium does not block rendering, and
+    `onload` switches it to every medium once it has arrived. The template adds a <noscript>
+    link for each (context["non_blocking_css"]) for browsers without scripts."""
+    css = context.get("css_files", [])
+    later = [f for f in css if str(getattr(f, "filename", "") or "").endswith(NON_BLOCKING_CSS)]
+    css[:] = [_printed_until_loaded(f) if f in later else f for f in css]
+    context["non_blocking_css"] = [f.filename for f in later]
+
+
+def _printed_until_loaded(css):
+    """A copy: the stylesheet objects are shared with every other page."""
+    attributes = {**css.attributes, "media": "print", "onload": "this.media='all'; this.onload=null"}
+    return type(css)(css.filename, priority=css.priority, **attributes)
+
+
 def setup(app):
     app.connect("config-inited", add_templates)
     app.connect("html-page-context", drop_unused_design)
     app.connect("html-page-context", defer_scripts, priority=950)
+    app.connect("html-page-context", load_css_later, priority=950)

@@ -4,7 +4,8 @@ The template (templates/layout.html) drops pydata-sphinx-theme's hidden top bar,
 whose duplicate menu button left the visible one dead, and defers the search
 index. `defer_scripts` defers the theme's and Sphinx's other scripts, so none
 of them holds back the first paint, and `drop_unused_design` leaves out
-sphinx-design's files where a page has none of its components.
+sphinx-design's files where a page has none of its components. The search
+page quotes the article in its snippets (static/sb-search.js).
 """
 
 from pathlib import Path
@@ -14,9 +15,6 @@ TEMPLATES = Path(__file__).resolve().parent / "templates"
 #: Inline scripts on every page assign to DOCUMENTATION_OPTIONS as soon as they are
 #: parsed, so the script that defines it must run first.
 MUST_RUN_AT_ONCE = ("documentation_options.js",)
-
-#: Stylesheets for code blocks only: no chapter has one, yet each blocked the first paint.
-NON_BLOCKING_CSS = ("pygments.css", "copybutton.css")
 
 
 def add_templates(app, config):
@@ -49,24 +47,14 @@ def drop_unused_design(app, pagename, templatename, context, doctree):
         files[:] = [f for f in files if name not in str(getattr(f, "filename", "") or "")]
 
 
-def load_css_later(app, pagename, templatename, context, doctree):
-    """The print-media trick: a stylesheet for another medium does not block rendering, and
-    `onload` switches it to every medium once it has arrived. The template adds a <noscript>
-    link for each (context["non_blocking_css"]) for browsers without scripts."""
-    css = context.get("css_files", [])
-    later = [f for f in css if str(getattr(f, "filename", "") or "").endswith(NON_BLOCKING_CSS)]
-    css[:] = [_printed_until_loaded(f) if f in later else f for f in css]
-    context["non_blocking_css"] = [f.filename for f in later]
-
-
-def _printed_until_loaded(css):
-    """A copy: the stylesheet objects are shared with every other page."""
-    attributes = {**css.attributes, "media": "print", "onload": "this.media='all'; this.onload=null"}
-    return type(css)(css.filename, priority=css.priority, **attributes)
+def article_search_snippets(app, pagename, templatename, context, doctree):
+    """Search results quote the article, not the theme's header around it (static/sb-search.js)."""
+    if pagename == "search":
+        app.add_js_file("sb-search.js", defer="defer")
 
 
 def setup(app):
     app.connect("config-inited", add_templates)
     app.connect("html-page-context", drop_unused_design)
     app.connect("html-page-context", defer_scripts, priority=950)
-    app.connect("html-page-context", load_css_later, priority=950)
+    app.connect("html-page-context", article_search_snippets)

@@ -7,7 +7,7 @@ book (through `make book` or a bare `jupyter-book build .`) gets it.
 
 import os
 
-from socialbrain.book import a11y, assets, citations, dutch, progress, selfcheck, theme
+from socialbrain.book import a11y, assets, citations, critical_css, dutch, progress, selfcheck, theme
 from socialbrain.widgets import STATIC_ENV
 
 
@@ -22,4 +22,5 @@ def setup(app):
     citations.setup(app)
     a11y.setup(app)
     theme.setup(app)
+    critical_css.setup(app)
     return {"parallel_read_safe": True, "parallel_write_safe": True, "version": "1"}

@@ -7,7 +7,7 @@ book (through `make book` or a bare `jupyter-book build .`) gets it.
 
 import os
 
-from socialbrain.book import a11y, assets, citations, critical_css, dutch, progress, selfcheck, theme
+from socialbrain.book import a11y, assets, citations, critical_css, dutch, progress, selfcheck, theme, widget_data
 from socialbrain.widgets import STATIC_ENV
 
 
@@ -23,4 +23,5 @@ def setup(app):
     a11y.setup(app)
     theme.setup(app)
     critical_css.setup(app)
+    widget_data.setup(app)
     return {"parallel_read_safe": True, "parallel_write_safe": True, "version": "1"}

@@ -1,8 +1,8 @@
 """Repairs to the theme's page template and scripts for phones and slow connections.
 
 The template (templates/layout.html) drops pydata-sphinx-theme's hidden top bar,
-whose duplicate menu button left the visible one dead, and defers the search
-index. `defer_scripts` defers the theme's and Sphinx's other scripts and
+whose duplicate menu button left the visible one dead, and loads the search
+index on the search page only. `defer_scripts` defers the theme's and Sphinx's other scripts and
 `inline_documentation_options` puts the one that must run at once in the page,
 so none of them holds back the first paint, and `drop_unused_design` leaves out
 sphinx-design's files where a page has none of its components. The search

@@ -9,19 +9,24 @@ PORT   ?= 8000
 APT_PACKAGES := chromium chromium-driver bubblewrap
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: book book-all serve test lab system-deps clean help release collect grade feedback export
+.PHONY: book book-all book-nl catalogs serve test lab lab-instructor system-deps clean help release collect grade feedback export roster
 
 help:
 	@echo "make book    build the book into _build/html (runs every notebook; warnings are errors)"
 	@echo "make serve   serve _build/html on http://127.0.0.1:$(PORT)"
 	@echo "make test    install what the tests need and run them all"
-	@echo "make lab     open the practice notebooks in JupyterLab on 127.0.0.1"
-	@echo "instructors: make release | collect A=ps2_measurement [ZIP=canvas.zip] | grade A=... | feedback A=... | export"
+	@echo "make catalogs  update the translation catalogs (locales/, socialbrain/locales/) after a text change"
+	@echo "make lab     open the practice notebooks in JupyterLab on 127.0.0.1 (your answers stay in my-practice/)"
+	@echo "instructors: make lab-instructor | release | roster FILE=class-list.csv | collect A=ps2_measurement [ZIP=download.zip] | grade A=... | feedback A=... | export [OUT=file.csv]"
+	@echo "             (the learning platform is c.Platform.name in nbgrader_config.py)"
 
-$(BIN)/.installed: pyproject.toml
+# pip's editable install leaves out pyproject's data-files: copy nbgrader's fail-safe
+# defaults (socialbrain/grading/failsafe.py) into the environment ourselves.
+$(BIN)/.installed: pyproject.toml jupyter-config/nbgrader_config.json
 	@[ -x $(BIN)/python ] || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[cluster,test]'
+	install -D -m 644 jupyter-config/nbgrader_config.json $(VENV)/etc/jupyter/nbgrader_config.json
 	@touch $@
 
 node_modules/.installed: package.json package-lock.json
@@ -35,17 +40,35 @@ _build/.package-stamp: $(PACKAGE_FILES) _config.yml
 	rm -rf _build/.jupyter_cache _build/.doctrees
 	@mkdir -p _build && touch $@
 
+# The Dutch edition (socialbrain/book/editions.py) builds in _build/nl/ and is copied to
+# _build/html/nl/. Its execution cache holds Dutch output: a change to the package or to
+# the package's own catalog starts it afresh. The pages' catalogs Sphinx tracks itself.
+NL_STAMP := _build/nl/.package-stamp
+$(NL_STAMP): $(PACKAGE_FILES) _config.yml $(wildcard socialbrain/locales/*/LC_MESSAGES/*.po)
+	rm -rf _build/nl/.jupyter_cache _build/nl/.doctrees-html _build/.doctrees-gettext
+	@mkdir -p $(dir $@) && touch $@
+
 # The book links to the student versions of the assignments (never the sources).
 release/.stamp: $(BIN)/.installed $(wildcard source/*/*.ipynb) nbgrader_config.py
 	$(BIN)/python -m socialbrain.grading release --all
 	@touch $@
 
-book: $(BIN)/.installed node_modules/.installed _build/.package-stamp release/.stamp
+book: $(BIN)/.installed node_modules/.installed _build/.package-stamp $(NL_STAMP) release/.stamp
 	$(BIN)/jupyter-book build . --warningiserror --nitpick --keep-going
+	$(BIN)/python -m socialbrain.book.editions build nl
 
 # After editing only a static file (CSS/JS), Sphinx sees nothing to rebuild: force it.
 book-all: $(BIN)/.installed node_modules/.installed release/.stamp
 	$(BIN)/jupyter-book build . --all --warningiserror --nitpick --keep-going
+	$(BIN)/python -m socialbrain.book.editions build nl --all
+
+# Only the Dutch edition (into _build/html/nl/).
+book-nl: $(BIN)/.installed node_modules/.installed $(NL_STAMP) release/.stamp
+	$(BIN)/python -m socialbrain.book.editions build nl
+
+# Extract every message (English pages and the package's strings) and update the .po files.
+catalogs: $(BIN)/.installed node_modules/.installed release/.stamp
+	$(BIN)/python -m socialbrain.book.editions catalogs
 
 serve: $(BIN)/.installed
 	@$(BIN)/python -m socialbrain.serve --port $(PORT)
@@ -61,14 +84,18 @@ system-deps:
 test: system-deps book
 	$(BIN)/python -m pytest
 
-# Open MyST markdown files (chapters, practice notebooks) as notebooks by default.
+# Open MyST markdown files (chapters, sources of the practice notebooks) as notebooks by default.
 LAB_OVERRIDES := $(VENV)/share/jupyter/lab/settings/overrides.json
 $(LAB_OVERRIDES): $(BIN)/.installed
 	@mkdir -p $(dir $@)
 	@echo '{"@jupyterlab/docmanager-extension:plugin": {"defaultViewers": {"markdown": "Jupytext Notebook", "myst": "Jupytext Notebook"}}}' > $@
 
+# Students: the practice notebooks in my-practice/ (never tracked), no instructor tools.
 lab: $(BIN)/.installed $(LAB_OVERRIDES)
-	$(BIN)/jupyter lab --ip=127.0.0.1 --no-browser --notebook-dir=. $(if $(SUDO),,--allow-root)
+	$(BIN)/python -m socialbrain.lab
+
+lab-instructor: $(BIN)/.installed $(LAB_OVERRIDES)
+	$(BIN)/python -m socialbrain.lab --instructor
 
 clean:
 	rm -rf _build
@@ -81,7 +108,7 @@ release: $(BIN)/.installed
 
 collect: $(BIN)/.installed
 	@[ -n "$(A)" ] || { echo "Say which assignment: make collect A=ps2_measurement [ZIP=download.zip]"; exit 2; }
-	$(GRADING) collect $(if $(ZIP),--zip $(ZIP)) $(A)
+	$(GRADING) collect $(if $(ZIP),--zip $(ZIP)) $(if $(PLATFORM),--platform $(PLATFORM)) $(A)
 
 grade: $(BIN)/.installed system-deps
 	@[ -n "$(A)" ] || { echo "Say which assignment: make grade A=ps2_measurement"; exit 2; }
@@ -91,4 +118,8 @@ feedback: $(BIN)/.installed
 	$(GRADING) feedback $(A)
 
 export: $(BIN)/.installed
-	$(GRADING) export --out $(if $(OUT),$(OUT),grades.csv)
+	$(GRADING) export $(if $(OUT),--out $(OUT)) $(if $(PLATFORM),--platform $(PLATFORM))
+
+roster: $(BIN)/.installed
+	@[ -n "$(FILE)" ] || { echo "Say which class list: make roster FILE=class-list.csv"; exit 2; }
+	$(GRADING) roster $(FILE)

@@ -4,12 +4,13 @@ Everything that keeps grading safe lives here, so it holds however grading
 is started: ``python -m socialbrain.grading grade``, ``nbgrader autograde``
 in this folder, or formgrader's autograde button.
 
-Generated (and git-ignored): release/, submitted/, autograded/, feedback/,
+Generated (and git-ignored): release/, submitted/, autograded/, feedback/, the grade files,
 downloaded/, gradebook.db, backups/, reports/.
 """
 
 import os
 
+import nbgrader
 from nbconvert.preprocessors import ClearMetadataPreprocessor, CSSHTMLHeaderPreprocessor
 from nbgrader.preprocessors import (
     AssignLatePenalties,
@@ -23,6 +24,7 @@ from nbgrader.preprocessors import (
     SaveAutoGrades,
 )
 
+import socialbrain.grading
 from socialbrain.grading.execute import SandboxedExecute
 from socialbrain.grading.preprocessors import HideHiddenTests, LimitOutputSize, RestoreDeletedCells
 
@@ -70,12 +72,18 @@ c.Autograde.autograde_preprocessors = [
 
 # --- feedback: failed-test messages, never hidden-test source ---------------
 c.GenerateFeedback.preprocessors = [GetGrades, CSSHTMLHeaderPreprocessor, HideHiddenTests]
+# Feedback and formgrader pages load nothing from other hosts: the course's templates
+# (first) drop the MathJax that nbgrader's templates fetch from a CDN; nbgrader's own follow.
+c.HTMLExporter.extra_template_basedirs = [
+    os.path.join(os.path.dirname(socialbrain.grading.__file__), "templates"),
+    os.path.join(os.path.dirname(nbgrader.__file__), "server_extensions", "formgrader", "templates"),
+]
 
-# --- collecting a learning-platform download (nbgrader zip_collect) -----------
-# Canvas names files <login>_<userid>_<submissionid>_<file>, with LATE_ for late
-# work: jansenanna_12345_67890_measurement.ipynb. For Brightspace see the
-# instructor guide.
-c.FileNameCollectorPlugin.named_regexp = (
-    r".*/(?P<student_id>[A-Za-z0-9]+)_(?:LATE_)?\d+_\d+_(?P<file_id>[^/]+)$"
-)
-c.ZipCollectApp.collector_plugin = "socialbrain.grading.collect.PlatformFileNameCollector"
+# --- the learning platform: its downloads in, its grade-import file out ---------
+# canvas | brightspace | moodle (socialbrain/grading/platforms/). The course's collect
+# and export commands use it unless told --platform; so do plain `nbgrader zip_collect`
+# and `nbgrader export`. Items: an assignment's name on the platform, if it differs.
+c.Platform.name = "canvas"
+c.Platform.items = {}
+c.ZipCollectApp.collector_plugin = "socialbrain.grading.platforms.PlatformCollector"
+c.ExportApp.plugin_class = "socialbrain.grading.platforms.PlatformExport"

@@ -38,7 +38,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from socialbrain.grading import simulated  # noqa: E402
-from socialbrain.grading.course import quiet_warnings  # noqa: E402
+from socialbrain.grading.course import Course, quiet_warnings  # noqa: E402
 
 A, NB = "ps2_measurement", "measurement"
 #: one class in six is slow, half are wrong in some way
@@ -151,10 +151,8 @@ class DaskOnLoopback:
 
 
 def scores(course: Path) -> dict:
-    from nbgrader.api import Gradebook
-
     out = {}
-    with Gradebook(f"sqlite:///{course / 'gradebook.db'}", course_id="social-brain") as gb:
+    with Course.open(course).gradebook_db() as gb:
         for sub in gb.find_assignment(A).submissions:
             nb = gb.find_submission_notebook(NB, A, sub.student.id)
             out[sub.student.id] = {g.name: (g.auto_score, g.needs_manual_grade) for g in nb.grades}

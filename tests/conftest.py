@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from socialbrain import serve
+from socialbrain.i18n import TRANSLATIONS
 
 ROOT = Path(__file__).resolve().parent.parent
 SITE = ROOT / "_build" / "html"
@@ -25,15 +26,20 @@ CHROMIUM_ARGS = [
 
 
 def site_pages(site=SITE):
-    """Every HTML page a reader can reach, relative to the site root."""
+    """Every HTML page a reader can reach, in every edition, relative to the site root."""
     if not (site / "index.html").is_file():
         return []
     skip = ("_static", "_sources", "_images", "reports")
     return sorted(
         p.relative_to(site).as_posix()
         for p in site.rglob("*.html")
-        if p.relative_to(site).parts[0] not in skip
+        if _without_edition(p.relative_to(site).parts)[0] not in skip
     )
+
+
+def _without_edition(parts):
+    """A translated edition (`nl/...`) has the same layout as the English one at the root."""
+    return parts[1:] if len(parts) > 1 and parts[0] in TRANSLATIONS else parts
 
 
 def is_redirect(page_path, site=SITE):
@@ -74,3 +80,57 @@ def context(browser):
     ctx = browser.new_context()
     yield ctx
     ctx.close()
+
+
+@pytest.fixture(scope="module")
+def student_lab(tmp_path_factory):
+    """The student's JupyterLab (as `make lab` starts it) on 127.0.0.1, in a fresh working folder.
+
+    Yields (url, token, folder). The app is exposed to the page so tests can run
+    Lab's own commands (run all cells, save, close) instead of hunting menus.
+    """
+    import secrets
+    import socket
+    import subprocess
+    import time
+    import urllib.request
+
+    from socialbrain import lab
+
+    folder = tmp_path_factory.mktemp("my-practice")
+    lab.prepare(folder)
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    token = secrets.token_hex(16)
+    argv, env = lab.command(folder, port)
+    argv += [f"--IdentityProvider.token={token}", "--LabApp.expose_app_in_browser=True",
+             "--ServerApp.open_browser=False"]
+    process = subprocess.Popen(argv, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    url = f"http://127.0.0.1:{port}"
+    for _ in range(120):
+        try:
+            urllib.request.urlopen(f"{url}/api/status?token={token}", timeout=1)
+            break
+        except OSError:
+            if process.poll() is not None:
+                pytest.fail(f"JupyterLab did not start: {process.stderr.read().decode()[-2000:]}")
+            time.sleep(0.5)
+    else:
+        process.terminate()
+        pytest.fail("JupyterLab did not answer within 60 s")
+    yield url, token, folder
+    process.terminate()
+    process.wait(timeout=30)
+
+
+def wait_for_lab_kernel(page, timeout=90_000):
+    """Wait until the notebook open in a test's JupyterLab has its kernel connected and idle.
+
+    Lab's execution indicator says "idle" before the kernel has connected; a
+    cell run then never reaches the kernel.
+    """
+    page.wait_for_function("""() => { const s = window.jupyterapp && window.jupyterapp.shell.currentWidget
+        && window.jupyterapp.shell.currentWidget.sessionContext;
+        const k = s && s.session && s.session.kernel;
+        return k && k.connectionStatus === 'connected' && k.status === 'idle'; }""", timeout=timeout)

@@ -13,7 +13,6 @@ from pathlib import Path
 
 import nbformat
 import pytest
-from nbgrader.api import Gradebook
 
 from socialbrain.grading import coordinator, simulated, workflow
 from socialbrain.grading.cli import main
@@ -92,7 +91,7 @@ def test_released_version_hides_solutions_and_hidden_tests(course, assignment):
 
 
 def _autograded(course, assignment, student):
-    with Gradebook(f"sqlite:///{course / 'gradebook.db'}", course_id="social-brain") as gb:
+    with Course.open(course).gradebook_db() as gb:
         nb = gb.find_submission_notebook(ASSIGNMENTS[assignment], assignment, student)
         return [(g.name, g.score, g.max_score) for g in nb.grades if g.cell_type == "code"]
 

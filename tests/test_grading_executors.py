@@ -28,7 +28,6 @@ import time
 from pathlib import Path
 
 import pytest
-from nbgrader.api import Gradebook
 
 from socialbrain.grading import coordinator, simulated, workflow
 from socialbrain.grading.cli import main
@@ -52,7 +51,7 @@ LIMITS = {"memory": ("ran out of memory", 2), "processes": ("too many processes"
 def all_scores(course: Path) -> dict:
     """{student: {cell: (auto_score, needs_manual_grade)} plus the total}, from the gradebook."""
     out = {}
-    with Gradebook(f"sqlite:///{course / 'gradebook.db'}", course_id="social-brain") as gb:
+    with Course.open(course).gradebook_db() as gb:
         for student in gb.students:
             try:
                 sub = gb.find_submission_notebook(NB, A, student.id)
@@ -117,17 +116,22 @@ def dask_scheduler(secret):
     port = free_port()
     address = f"tcp://127.0.0.1:{port}"
     bindir = Path(sys.executable).parent
-    env = dict(os.environ)
+    # A loaded test machine can stall an event loop for tens of seconds; the default 30 s
+    # before a connection counts as lost would then fail the run for a reason that is not grading.
+    patience = {"distributed.comm.timeouts.tcp": "180s"}
+    env = {**os.environ, "DASK_DISTRIBUTED__COMM__TIMEOUTS__TCP": patience["distributed.comm.timeouts.tcp"]}
     log = open(Path(os.environ.get("TMPDIR", "/tmp")) / f"socialbrain-dask-{port}.log", "w")
     procs = [subprocess.Popen([bindir / "dask", "scheduler", "--host", "127.0.0.1", "--port", str(port),
                                "--no-dashboard"], env=env, stdout=log, stderr=log)]
     procs.append(subprocess.Popen([bindir / "dask", "worker", address, "--nworkers", "2", "--nthreads", "1",
                                    "--no-dashboard", "--host", "127.0.0.1"], env=env, stdout=log, stderr=log))
+    import dask
     from distributed import Client
 
-    with Client(address, timeout=60) as client:
-        client.wait_for_workers(2, timeout=120)
-    yield address
+    with dask.config.set(patience):
+        with Client(address, timeout=60) as client:
+            client.wait_for_workers(2, timeout=120)
+        yield address
     for proc in reversed(procs):
         proc.terminate()
     for proc in procs:

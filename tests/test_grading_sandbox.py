@@ -70,6 +70,7 @@ def test_the_sandbox_starts_and_holds_here():
     assert found["processes"] == ["1", "2"], "the sandbox sees only its own processes"
     assert found["limits"]["RLIMIT_AS"] == Limits().memory_mib * 2**20
     assert found["limits"]["RLIMIT_FSIZE"] == Limits().disk_mib * 2**20
+    assert found["nice"] == 19, "student code must run at the lowest CPU priority"
 
 
 def test_student_code_sees_only_python_and_its_own_files(course, secret):

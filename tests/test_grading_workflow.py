@@ -46,8 +46,12 @@ def _digest(folder: Path) -> dict:
     return {str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
+COURSE_ID = Course.open(simulated.REPO).config().CourseDirectory.course_id
+
+
 def cell_scores(course: Path, student: str) -> dict:
-    with Gradebook(f"sqlite:///{course / 'gradebook.db'}", course_id="social-brain") as gb:
+    """Scores per test cell, read without the course's config (some tests break it on purpose)."""
+    with Gradebook(f"sqlite:///{course / 'gradebook.db'}", course_id=COURSE_ID) as gb:
         sub = gb.find_submission_notebook(NB, A, student)
         return {g.name: g.score for g in sub.grades if g.cell_type == "code"}
 
@@ -98,7 +102,7 @@ def test_scores_per_test_cell(graded, student):
     failed = {name for name, score in scores.items() if score == 0}
     assert failed == EXPECTED_FAILS[student]
     assert results[student].max_score == MAX
-    with Gradebook(f"sqlite:///{course / 'gradebook.db'}", course_id="social-brain") as gb:
+    with Course.open(course).gradebook_db() as gb:
         points = {c.name: c.max_score for c in gb.find_notebook(NB, A).grade_cells}
     assert results[student].score == MAX - sum(points[c] for c in EXPECTED_FAILS[student])
 
@@ -154,6 +158,19 @@ def test_regrading_gives_the_same_grades(graded):
     assert len(list((course / "backups").glob("gradebook-*.db"))) >= 2
 
 
+def test_regrading_some_students_updates_only_their_rows_of_the_report(graded):
+    course, _, results, _ = graded
+    report = course / "reports" / f"{A}-grading.csv"
+    before = {row["student_id"]: row for row in csv.DictReader(report.open())}
+    assert set(before) == set(results)
+    code, _ = coordinator.grade(Course.open(course), A, ["right"], workers=1)
+    assert code == 0
+    after = {row["student_id"]: row for row in csv.DictReader(report.open())}
+    assert set(after) == set(results)
+    assert {s: r for s, r in after.items() if s != "right"} == {s: r for s, r in before.items() if s != "right"}
+    assert after["right"]["score"] == "13"
+
+
 def test_plain_nbgrader_autograde_is_sandboxed_too(graded):
     course, *_ = graded
     src = _digest(course / "source")
@@ -185,16 +202,42 @@ def test_feedback_shows_messages_but_no_hidden_tests(graded):
     assert "12 is not below 12" in offbyone_html
 
 
-def test_export_csv(graded):
+def test_a_timed_out_answer_says_where_it_ran_out_of_time(graded):
+    course, *_ = graded
+    html = html_lib.unescape((course / "feedback" / "loop" / A / f"{NB}.html").read_text())
+    assert "test_djg_level ran out of time (limit 8 s per cell)" in html
+    assert "no message" not in html
+
+
+def test_feedback_and_formgrader_load_nothing_from_other_hosts(graded):
+    """No MathJax (or anything else) from a CDN: the pages work offline and make no third-party request."""
+    import re
+
+    from nbconvert import HTMLExporter
+
+    course, *_ = graded
+    files = sorted((course / "feedback").glob(f"*/{A}/{NB}.html"))
+    assert files
+    for f in files:
+        assert not re.findall(r"""(?:src|href)\s*=\s*["']?(?:https?:)?//""", f.read_text()), f
+    cfg = Course.open(course).config()
+    for template in ("feedback", "formgrade"):  # formgrader renders each hand-in with its "formgrade" template
+        exporter = HTMLExporter(config=cfg, template_name=template)
+        mathjax = exporter.environment.get_template("mathjax.html.j2")
+        assert Path(mathjax.filename).is_relative_to(Path(workflow.__file__).parent / "templates"), template
+        assert "cdnjs" not in mathjax.render()
+
+
+def test_export_leaves_blanks_not_zeros(graded):
     course, _, results, _ = graded
     out = course / "grades.csv"
-    assert main(["--course", str(course), "export", "--out", str(out)]) == 0
-    rows = {r["student_id"]: r for r in csv.DictReader(out.open())}
-    assert list(next(iter(rows.values())).keys()) == ["student_id", "last_name", "first_name", "email", A, f"{A} max", "total", "total max"]
-    assert set(rows) == set(results)
+    assert main(["--course", str(course), "export", "--out", str(out)]) == 0  # Canvas, set in nbgrader_config.py
+    table = list(csv.reader(out.open()))
+    assert table[0] == ["Student", "ID", "SIS User ID", "SIS Login ID", "Section", A]
+    scores = {r[3]: r[5] for r in table[1:]}  # these simulated ids are not Canvas ids: they go in SIS Login ID
+    assert set(scores) == set(results)
     for s, r in results.items():
-        assert float(rows[s][A]) == r.score
-        assert float(rows[s][f"{A} max"]) == MAX
+        assert scores[s] == ("" if r.status == "not graded" else f"{r.score:g}"), s
 
 
 def test_collect_canvas_zip(graded, tmp_path):
@@ -205,7 +248,7 @@ def test_collect_canvas_zip(graded, tmp_path):
         z.writestr(f"jansenanna_12345_67890_{NB}.ipynb", nb)
         z.writestr(f"devriesbram_LATE_23456_78901_{NB}-1.ipynb", nb)
     assert main(["--course", str(course), "collect", "--zip", str(zpath), A]) == 0
-    for student in ("jansenanna", "devriesbram"):
+    for student in ("12345", "23456"):  # Canvas's user ids
         assert (course / "submitted" / student / A / f"{NB}.ipynb").read_bytes() == nb
 
 
@@ -269,3 +312,81 @@ def test_no_sandbox_no_grading(graded, tmp_path, capsys, monkeypatch):
     assert main(["--course", str(course), "grade", A, "--workers", "1"]) == 1
     assert "bubblewrap (bwrap) is not installed" in capsys.readouterr().err
     assert _gradebook_bytes(course) == before
+
+
+def _broken_copy(course, tmp_path):
+    broken = tmp_path / "broken"
+    shutil.copytree(course, broken)
+    config = broken / "nbgrader_config.py"
+    config.write_text(config.read_text() + "\nc.Execute.timeout = = 5\n")
+    return broken
+
+
+def test_the_fail_safe_defaults_are_installed(tmp_path, monkeypatch):
+    """nbgrader reads these before the course's file: without them a broken file grades unsandboxed."""
+    from nbgrader.apps import NbGrader
+
+    monkeypatch.chdir(tmp_path)  # no course here: only the environment's own defaults
+    app = NbGrader()
+    app.load_config_file()
+    assert app.config.Autograde.autograde_preprocessors == ["socialbrain.grading.failsafe.RefuseToGrade"]
+
+
+def test_plain_nbgrader_autograde_refuses_a_broken_config(graded, tmp_path):
+    course, *_ = graded
+    broken = _broken_copy(course, tmp_path)
+    before = cell_scores(broken, "right")
+    env = dict(os.environ, PATH=str(Path(sys.executable).parent) + os.pathsep + os.environ["PATH"])
+    proc = subprocess.run([sys.executable, "-m", "nbgrader", "autograde", A, "--student", "right", "--force"],
+                          cwd=broken, capture_output=True, text=True, env=env)
+    assert proc.returncode != 0
+    assert "refusing to grade outside the sandbox" in proc.stderr
+    assert "nbgrader_config.py cannot be loaded (SyntaxError" in proc.stderr
+    assert "Executing notebook" not in proc.stderr
+    assert cell_scores(broken, "right") == before
+
+
+def test_plain_nbgrader_autograde_refuses_without_a_sandbox(graded, tmp_path):
+    """No bubblewrap on the PATH: plain nbgrader names the cause and grades nothing."""
+    course, *_ = graded
+    copy = tmp_path / "copy"
+    shutil.copytree(course, copy)
+    before = cell_scores(copy, "right")
+    env = dict(os.environ, PATH=str(Path(sys.executable).parent))  # Python's tools, but no /usr/bin/bwrap
+    proc = subprocess.run([sys.executable, "-m", "nbgrader", "autograde", A, "--student", "right", "--force"],
+                          cwd=copy, capture_output=True, text=True, env=env)
+    assert proc.returncode != 0
+    assert "bubblewrap (bwrap) is not installed" in proc.stderr
+    assert cell_scores(copy, "right") == before
+
+
+def test_formgraders_autograde_refuses_a_broken_config(graded, tmp_path, monkeypatch):
+    """Formgrader loads its configuration with nbgrader's NbGrader app and grades through NbGraderAPI."""
+    from nbgrader.apps import NbGrader, NbGraderAPI
+    from nbgrader.coursedir import CourseDirectory
+
+    course, *_ = graded
+    broken = _broken_copy(course, tmp_path)
+    before = cell_scores(broken, "right")
+    monkeypatch.chdir(broken)
+    app = NbGrader()  # as nbgrader.server_extensions.formgrader.FormgradeExtension.load_config does
+    app.load_config_file()
+    api = NbGraderAPI(coursedir=CourseDirectory(config=app.config), config=app.config)
+    result = api.autograde(A, "right", force=True)
+    assert not result["success"]
+    assert "refusing to grade outside the sandbox" in result["log"] + result.get("error", "")
+    assert cell_scores(broken, "right") == before
+
+
+def test_nbgraders_remedy_reaches_the_instructor(tmp_path, capsys):
+    """An assignment in an older nbgrader format: nbgrader's own fix (`nbgrader update .`) is in our message."""
+    course = simulated.new_course(tmp_path / "old")
+    path = course / "source" / A / f"{NB}.ipynb"
+    nb = nbformat.read(path, as_version=4)
+    for cell in nb.cells:
+        if "nbgrader" in cell.metadata:
+            cell.metadata.nbgrader["schema_version"] = 1
+    nbformat.write(nb, path)
+    assert main(["--course", str(course), "release", A]) == 1
+    out = capsys.readouterr().out
+    assert "SchemaTooOldError" in out and "then run `nbgrader update .` in it" in out

@@ -14,8 +14,9 @@ REPAIRS = (
     # text inside a button named "Color mode"; the button's own label suffices.
     (re.compile(r'(<i class="theme-switch [^"]*" data-mode="\w+")\s+title="[^"]*"'), r'\1 aria-hidden="true"'),
     # label-content-name-mismatch: the search button's visible text ("Search Ctrl+K")
-    # must be part of its name, so it is named by that text, not by aria-label="Search".
-    (re.compile(r'(<button class="[^"]*search-button__button[^"]*" title="Search") aria-label="Search"'), r"\1"),
+    # must be part of its name, so it is named by that text, not by aria-label="Search"
+    # (in every edition: the Dutch one says "Zoeken").
+    (re.compile(r'(<button class="[^"]*search-button__button[^"]*" title="([^"]*)") aria-label="\2"'), r"\1"),
     # aria-required-children: a role="list" of references must hold list items
     # (Sphinx marks them doc-biblioentry, which DPUB-ARIA 1.1 deprecated).
     (re.compile(r'role="doc-biblioentry"'), 'role="listitem"'),

@@ -63,6 +63,21 @@ class ShortTitleReferenceStyle(AuthorYearReferenceStyle):
     person: PersonStyle = field(default_factory=ShortTitlePersonStyle)
 
 
+@dataclass
+class DutchPersonStyle(ShortTitlePersonStyle):
+    """The same, with Dutch joining words ("Baumeister en Leary"), for the Dutch edition."""
+
+    sep2: str = " en "
+    last_sep: str = " en "
+
+
+@dataclass
+class DutchShortTitleReferenceStyle(AuthorYearReferenceStyle):
+    person: PersonStyle = field(default_factory=DutchPersonStyle)
+
+
 def setup(app):
     pybtex.plugin.register_plugin("pybtex.style.formatting", "socialbrain", BibliographyStyle)
     register_plugin("sphinxcontrib.bibtex.style.referencing", "author_year_shorttitle", ShortTitleReferenceStyle)
+    register_plugin("sphinxcontrib.bibtex.style.referencing", "author_year_shorttitle_nl",
+                    DutchShortTitleReferenceStyle)

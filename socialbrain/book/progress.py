@@ -17,6 +17,7 @@ from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
 from socialbrain.book.selfcheck import selfcheck
+from socialbrain.i18n import _
 
 logger = logging.getLogger(__name__)
 
@@ -98,25 +99,30 @@ def reading_order(env, root_doc):
 def visit_progress_html(self, node):
     """The progress table: one row per page with self-checks, in reading order."""
     env, builder = self.builder.env, self.builder
+    lang = builder.config.language
+    count, not_started = _("{count} questions", lang), _("not started", lang)
+    caption, page, answered = _("Your self-check answers, saved in this browser only", lang), _("Page", lang), _("Answered", lang)
+    state, forget = _("Status", lang), _("Forget my answers", lang)
     seen = questions(env)
     order = reading_order(env, builder.config.root_doc)
     order += sorted(set(seen) - set(order))
     rows = []
     for docname in (d for d in order if seen.get(d)):
-        ids = [qid for qid, _ in seen[docname]]
+        ids = [qid for qid, _line in seen[docname]]
         title = env.titles[docname].astext() if docname in env.titles else docname
         uri = builder.get_relative_uri(builder.current_docname, docname)
         rows.append(
             f'<tr data-progress-page="{html.escape(docname)}" data-ids="{html.escape(" ".join(ids))}">'
             f'<th scope="row"><a href="{html.escape(uri)}">{html.escape(title)}</a></th>'
-            f'<td class="progress-count">{len(ids)} questions</td>'
-            f'<td class="progress-status">not started</td></tr>'
+            f'<td class="progress-count">{count.format(count=len(ids))}</td>'
+            f'<td class="progress-status">{not_started}</td></tr>'
         )
     self.body.append(
-        '<table class="selfcheck-progress"><caption>Your self-check answers, saved in this browser only</caption>'
-        '<thead><tr><th scope="col">Page</th><th scope="col">Answered</th><th scope="col">Status</th></tr></thead>'
+        f'<table class="selfcheck-progress"><caption>{caption}</caption>'
+        f'<thead><tr><th scope="col">{page}</th><th scope="col">{answered}</th>'
+        f'<th scope="col">{state}</th></tr></thead>'
         f"<tbody>{''.join(rows)}</tbody></table>"
-        '<p><button type="button" class="selfcheck-reset">Forget my answers</button></p>'
+        f'<p><button type="button" class="selfcheck-reset">{forget}</button></p>'
         '<p class="selfcheck-reset-status" role="status" aria-live="polite"></p>'
     )
     raise nodes.SkipNode

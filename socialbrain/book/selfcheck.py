@@ -22,7 +22,20 @@ from docutils import nodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.docutils import SphinxDirective
 
+from socialbrain.i18n import N_, _
+
 TYPES = ("choice", "truefalse", "number")
+
+#: What static/selfcheck.js writes; a translated edition passes their translations to it
+#: (see socialbrain.book.switch). "{n}"-style fields are filled in by the script.
+BROWSER_MESSAGES = (
+    N_("Right."), N_("Not quite. Try again, or read why."), N_("Show the explanation"),
+    N_("Choose or type an answer first."), N_("Please type a number, such as 12 or 48.6."),
+    N_("As a percentage, please: for example, 0.25 is 25%."), N_("{answered} of {total}"),
+    N_("not started"), N_("in progress ({right} right)"), N_("done, all right"), N_("done ({right} right)"),
+    N_("Forget every answer you have given in this browser? This cannot be undone."),
+    N_("Your saved answers are forgotten."),
+)
 
 
 class SelfCheckError(ValueError):
@@ -103,7 +116,11 @@ class selfcheck_option(nodes.Part, nodes.TextElement):
 
 
 class selfcheck_number(nodes.Part, nodes.Element):
-    """A field for a number (attribute ``unit``, possibly empty)."""
+    """A field for a number (attribute ``unit``, possibly empty), followed by its unit."""
+
+
+class selfcheck_unit(nodes.Part, nodes.TextElement):
+    """The unit shown after a number field ("people"): text, so the catalogs translate it."""
 
 
 class selfcheck_explanation(nodes.Part, nodes.TextElement):
@@ -125,7 +142,10 @@ class SelfCheckDirective(SphinxDirective):
         node = selfcheck(qid=question["id"], key=encoded_key(question))
         self.set_source_info(node)
         if question["type"] == "number":
-            answers = [selfcheck_number(unit=question["unit"])]
+            number = selfcheck_number(unit=question["unit"])
+            if question["unit"]:
+                number += self._text(selfcheck_unit, question["unit"], messages)
+            answers = [number]
         else:
             choices = (enumerate(question["options"]) if question["type"] == "choice"
                        else (("true", "True"), ("false", "False")))
@@ -143,7 +163,7 @@ class SelfCheckDirective(SphinxDirective):
         """
         children, more = self.parse_inline(text, lineno=self.lineno)
         messages += more
-        node = cls("", "", *children, **attributes)
+        node = cls(text, "", *children, **attributes)  # the raw text is what the catalogs translate
         self.set_source_info(node)
         for raw in list(node.findall(nodes.raw)):
             raw.replace_self(nodes.Text(raw.astext()))
@@ -164,8 +184,14 @@ def depart_selfcheck_html(self, node):
     self.body.append("</fieldset></form>")
 
 
+def _lang(translator):
+    """The edition's language: the form's fixed words are written in it."""
+    return translator.builder.config.language
+
+
 def visit_question_html(self, node):
-    self.body.append('<legend><span class="selfcheck-label">Check yourself</span> ')
+    label = _("Check yourself", _lang(self))  # outside the f-string, where `make catalogs` finds it
+    self.body.append(f'<legend><span class="selfcheck-label">{label}</span> ')
 
 
 def depart_question_html(self, node):
@@ -178,7 +204,8 @@ def visit_answers_html(self, node):
 
 def depart_answers_html(self, node):
     # After the answers: the button that checks them, and where the verdict appears.
-    self.body.append('</div><button type="submit" class="selfcheck-submit">Check</button>'
+    check = _("Check", _lang(self))
+    self.body.append(f'</div><button type="submit" class="selfcheck-submit">{check}</button>'
                      '<div class="selfcheck-feedback" role="status" aria-live="polite"></div>')
 
 
@@ -192,11 +219,21 @@ def depart_option_html(self, node):
 
 
 def visit_number_html(self, node):
-    unit = f' <span>{html.escape(node["unit"])}</span>' if node["unit"] else ""
-    self.body.append('<label class="selfcheck-number">Your answer '
-                     '<input type="text" inputmode="decimal" name="answer" autocomplete="off">'
-                     f"{unit}</label>")
-    raise nodes.SkipNode
+    label = _("Your answer", _lang(self))
+    self.body.append(f'<label class="selfcheck-number">{label} '
+                     '<input type="text" inputmode="decimal" name="answer" autocomplete="off">')
+
+
+def depart_number_html(self, node):
+    self.body.append("</label>")
+
+
+def visit_unit_html(self, node):
+    self.body.append(" <span>")
+
+
+def depart_unit_html(self, node):
+    self.body.append("</span>")
 
 
 def visit_explanation_html(self, node):
@@ -226,11 +263,12 @@ class SelfCheckAsText(SphinxPostTransform):
             explanation, = node.findall(selfcheck_explanation)
             options = [nodes.list_item("", nodes.paragraph("", "", *option.children))
                        for option in node.findall(selfcheck_option)]
-            parts = [nodes.paragraph("", "", nodes.strong("", "Check yourself:"), nodes.Text(" "),
+            language = self.app.config.language
+            parts = [nodes.paragraph("", "", nodes.strong("", _("Check yourself:", language)), nodes.Text(" "),
                                      *question.children)]
             if options:
                 parts.append(nodes.bullet_list("", *options))
-            parts.append(nodes.paragraph("", "", nodes.emphasis("", "Explanation:"), nodes.Text(" "),
+            parts.append(nodes.paragraph("", "", nodes.emphasis("", _("Explanation:", language)), nodes.Text(" "),
                                          *explanation.children))
             node.replace_self(nodes.container("", *parts, classes=["selfcheck"]))
 
@@ -240,7 +278,8 @@ def setup(app):
     app.add_node(selfcheck_question, html=(visit_question_html, depart_question_html))
     app.add_node(selfcheck_answers, html=(visit_answers_html, depart_answers_html))
     app.add_node(selfcheck_option, html=(visit_option_html, depart_option_html))
-    app.add_node(selfcheck_number, html=(visit_number_html, None))
+    app.add_node(selfcheck_number, html=(visit_number_html, depart_number_html))
+    app.add_node(selfcheck_unit, html=(visit_unit_html, depart_unit_html))
     app.add_node(selfcheck_explanation, html=(visit_explanation_html, depart_explanation_html))
     app.add_directive("selfcheck", SelfCheckDirective)
     app.add_post_transform(SelfCheckAsText)

@@ -21,6 +21,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from socialbrain.i18n import _
+
 from .kinds import Kind, Labels, NotAttempted, NotReadable
 
 #: After this many wrong tries, the feedback says how to see the worked answer.
@@ -87,6 +89,11 @@ class Task:
     blank: str = "answer = ..."
     praise: str = ""
 
+    def texts(self) -> list[str]:
+        """The task's prose a student reads; `make catalogs` puts it in the package's catalog."""
+        return [t for t in (self.title, self.start, self.hint, self.praise, self.explanation,
+                            *(m.hint for m in self.mistakes), *self.item_hints) if t]
+
     def is_right(self, value) -> bool:
         if callable(self.expected):
             return bool(self.expected(value))
@@ -120,10 +127,16 @@ class Result:
         print(wrap(self.message))
 
 
+def _hint(text: str) -> str:
+    """A hint line: "Hint: ..." in the language in use (``text`` translated where the catalog has it)."""
+    return _("Hint:") + " " + _(text)
+
+
 def wrap(message: str) -> str:
     """Wrap each line of a feedback message to :data:`WIDTH` characters."""
+    hint = _("Hint:") + " "
     return "\n".join(
-        textwrap.fill(line, WIDTH, subsequent_indent="      " if line.startswith("Hint: ") else "",
+        textwrap.fill(line, WIDTH, subsequent_indent=" " * len(hint) if line.startswith(hint) else "",
                       break_on_hyphens=False, break_long_words=False)
         for line in message.split("\n")
     )
@@ -148,16 +161,12 @@ def normalise_id(task_id) -> str | None:
 
 def _unknown_task_message(task_id, known) -> str:
     if not isinstance(task_id, str):
-        return (
-            f"The first thing inside check( ) should be the task's name in quotes, like \"ex3.2\", "
-            f"but it is {task_id!r}."
-        )
+        return _("The first thing inside check( ) should be the task's name in quotes, like \"ex3.2\", "
+                 "but it is {value}.").format(value=repr(task_id))
     close = difflib.get_close_matches(str(task_id).strip().lower(), list(known), n=1, cutoff=0.5)
-    tip = f" Did you mean \"{close[0]}\"?" if close else ""
-    return (
-        f"There is no practice task called {task_id!r}.{tip} The name is in the cell, "
-        "like \"ex3.2\" for notebook 3, task 2."
-    )
+    tip = " " + _("Did you mean \"{name}\"?").format(name=close[0]) if close else ""
+    return _("There is no practice task called {value}.{tip} The name is in the cell, "
+             "like \"ex3.2\" for notebook 3, task 2.").format(value=repr(task_id), tip=tip)
 
 
 # --------------------------------------------------------------------------
@@ -168,67 +177,64 @@ _wrong_tries: Counter = Counter()
 
 
 def _label(task: Task) -> str:
-    return f"Task {task.id[2:]}"
+    return _("Task {number}").format(number=task.id[2:])
 
 
 def _judge(task_id, answer, tasks: dict[str, Task]) -> Result:
     key = normalise_id(task_id)
     if key is None or key not in tasks:
-        message = "Not yet. " + _unknown_task_message(task_id, tasks)
+        message = _("Not yet.") + " " + _unknown_task_message(task_id, tasks)
         return Result(str(task_id), False, "unknown task", message)
     task = tasks[key]
     head = _label(task)
 
     if answer is Ellipsis:
-        message = (
-            f"{head}: not yet. Replace the ... with your answer, then run the cell again.\n"
-            f"Hint: {task.start}"
-        )
+        message = (_("{task}: not yet. Replace the ... with your answer, then run the cell again.").format(task=head)
+                   + "\n" + _hint(task.start))
         return Result(key, False, "blank", message)
 
     try:
         value = task.kind.read(answer)
     except NotAttempted as problem:
-        message = f"{head}: not yet. {problem.args[0]}\nHint: {task.start}"
+        message = _("{task}: not yet.").format(task=head) + f" {problem.args[0]}\n" + _hint(task.start)
         return Result(key, False, "blank", message)
     except NotReadable as problem:
         _wrong_tries[key] += 1
-        message = f"{head}: not yet. {problem.args[0]}\nHint: {task.start}"
+        message = _("{task}: not yet.").format(task=head) + f" {problem.args[0]}\n" + _hint(task.start)
         return Result(key, False, "unreadable", message + _offer(task), _wrong_tries[key])
 
     if task.is_right(value):
-        praise = f" {task.praise}" if task.praise else ""
-        return Result(key, True, "right", f"{head}: right!{praise}", _wrong_tries[key])
+        praise = f" {_(task.praise)}" if task.praise else ""
+        return Result(key, True, "right", _("{task}: right!").format(task=head) + praise, _wrong_tries[key])
 
     _wrong_tries[key] += 1
-    message = f"{head}: not yet." + _wrong_message(task, value)
+    message = _("{task}: not yet.").format(task=head) + _wrong_message(task, value)
     return Result(key, False, "not yet", message + _offer(task), _wrong_tries[key])
 
 
 def _wrong_message(task: Task, value) -> str:
     for mistake in task.mistakes:
         if mistake.matches(task.kind, value):
-            return f"\nHint: {mistake.hint}"
+            return "\n" + _hint(mistake.hint)
     if isinstance(task.kind, Labels) and not callable(task.expected):
         wrong = [i for i, (v, e) in enumerate(zip(value, task.expected)) if v != e]
         if wrong:
             n = len(wrong)
-            count = f" {n} of your {len(task.expected)} labels {'is' if n == 1 else 'are'} not right yet."
+            count = " " + (_("{n} of your {total} labels is not right yet.") if n == 1
+                           else _("{n} of your {total} labels are not right yet.")).format(n=n, total=len(task.expected))
             first = wrong[0]
             if first < len(task.item_hints):
-                return f"{count}\nHint: {task.item_hints[first]}"
-            return f"{count}\nHint: {task.hint}"
-    return f"\nHint: {task.hint}"
+                return f"{count}\n" + _hint(task.item_hints[first])
+            return f"{count}\n" + _hint(task.hint)
+    return "\n" + _hint(task.hint)
 
 
 def _offer(task: Task) -> str:
     tries = _wrong_tries[task.id]
     if tries < TRIES_BEFORE_OFFER:
         return ""
-    return (
-        f"\nYou have tried {tries} times: good, that is how this works. If you would like to "
-        f"compare with a worked answer, run show_answer(\"{task.id}\") in a new cell."
-    )
+    return "\n" + _("You have tried {tries} times: good, that is how this works. If you would like to "
+                    "compare with a worked answer, run show_answer(\"{task}\") in a new cell.").format(tries=tries, task=task.id)
 
 
 def check(task_id, answer) -> Result:
@@ -242,9 +248,8 @@ def check(task_id, answer) -> Result:
     except Exception as exc:  # a bug in the course package, not in the answer
         result = Result(
             str(task_id), False, "unknown task",
-            "Not yet: the practice tasks could not be loaded "
-            f"({type(exc).__name__}: {exc}). This is a problem in the course package, "
-            "not in your answer: please tell your instructor.",
+            _("Not yet: the practice tasks could not be loaded ({error}). This is a problem in the course "
+              "package, not in your answer: please tell your instructor.").format(error=f"{type(exc).__name__}: {exc}"),
         )
         print(wrap(result.message))
         return result
@@ -253,8 +258,8 @@ def check(task_id, answer) -> Result:
     except Exception as exc:  # a safety net: the student must never see a traceback
         result = Result(
             str(task_id), False, "unreadable",
-            "Not yet. The checker could not make sense of this answer "
-            f"({type(exc).__name__}). Look at what the task asks for (a number? a list?) and try again.",
+            _("Not yet. The checker could not make sense of this answer ({error}). Look at what the task "
+              "asks for (a number? a list?) and try again.").format(error=type(exc).__name__),
         )
     print(wrap(result.message))
     result._printed = True
@@ -264,22 +269,21 @@ def check(task_id, answer) -> Result:
 def worked_answer_html(task: Task) -> str:
     """The worked answer as a collapsed HTML <details> element."""
     paragraphs = "".join(
-        f"<p>{html.escape(p.strip())}</p>" for p in task.explanation.split("\n\n") if p.strip()
+        f"<p>{html.escape(p.strip())}</p>" for p in _(task.explanation).split("\n\n") if p.strip()
     )
+    summary = _("Worked answer to task {number}: {title} (click to open; try it yourself first)").format(
+        number=task.id[2:], title=_(task.title))
     return (
         '<details class="worked-answer">'
-        f"<summary>Worked answer to task {html.escape(task.id[2:])}: {html.escape(task.title)} "
-        "(click to open; try it yourself first)</summary>"
+        f"<summary>{html.escape(summary)}</summary>"
         f"<pre><code>{html.escape(task.worked)}</code></pre>"
         f"{paragraphs}</details>"
     )
 
 
 def worked_answer_text(task: Task) -> str:
-    return (
-        f"Worked answer to task {task.id[2:]}: {task.title}\n\n"
-        f"{task.worked}\n\n{task.explanation.strip()}"
-    )
+    heading = _("Worked answer to task {number}: {title}").format(number=task.id[2:], title=_(task.title))
+    return f"{heading}\n\n{task.worked}\n\n{_(task.explanation).strip()}"
 
 
 def show_answer(task_id) -> None:
@@ -294,7 +298,7 @@ def show_answer(task_id) -> None:
         task = TASKS[key]
         text, markup = worked_answer_text(task), worked_answer_html(task)
     except Exception as exc:  # pragma: no cover - safety net
-        print(f"Sorry, the worked answer could not be shown ({type(exc).__name__}).")
+        print(_("Sorry, the worked answer could not be shown ({error}).").format(error=type(exc).__name__))
         return
     try:
         from IPython import get_ipython

@@ -1,6 +1,6 @@
 """The instructor's grading workflow: ``python -m socialbrain.grading <command>``.
 
-Commands: ``release``, ``collect``, ``grade``, ``feedback``, ``export``; run
+Commands: ``release``, ``roster``, ``collect``, ``grade``, ``feedback``, ``export``; run
 any of them with ``--help``. The course directory is the repository root
 (the folder with ``nbgrader_config.py``). Safety settings (the sandbox and
 its limits, time limit, restored tests, hidden-test-free feedback) live in
@@ -9,6 +9,10 @@ its limits, time limit, restored tests, hidden-test-free feedback) live in
 Modules, in the order a submission meets them:
 
 * :mod:`.course` finds the course and loads its configuration (or refuses);
+  :mod:`.failsafe` makes plain nbgrader refuse too when that configuration
+  does not load;
+* :mod:`.platforms` reads learning platforms' downloads and writes their
+  grade-import files; :mod:`.roster` loads their class lists;
 * :mod:`.collect` and :mod:`.checks` collect and check submissions;
 * :mod:`.coordinator` grades: sanitises, hands notebooks to an executor
   (:mod:`.executors`: here, a local pool or a Dask cluster), records grades;

@@ -236,5 +236,5 @@ def grade(course: Course, assignment: str, students: list[str] | None = None, wo
                 sub = gb.find_submission(assignment, s)
                 r.score, r.needs_manual_grade = sub.score, sub.needs_manual_grade
             results.append(r)
-    write_report(course, assignment, results, elapsed, len(gradable), executor.where)
+    write_report(course, assignment, results, elapsed, len(gradable), executor.where, only_these=bool(students))
     return (1 if any(r.status == "failed" for r in results) else 0), results

@@ -52,6 +52,12 @@ def _error(ename: str, message: str):
     return nbformat.v4.new_output("error", ename=ename, evalue=message, traceback=[f"{ename}: {message}"])
 
 
+def _explain(output, why: str) -> None:
+    """Say in the error itself which limit stopped the cell: feedback shows it instead of a bare KeyboardInterrupt."""
+    output.evalue = f"{output.evalue} ({why})" if output.get("evalue") else why
+    output.traceback = [*output.get("traceback", []), f"{output.ename}: {output.evalue}"]
+
+
 def limit_hit(output, limits, timeout) -> str | None:
     """Say in plain words which sandbox limit an error output shows, if any."""
     ename, evalue = output.get("ename", ""), str(output.get("evalue", ""))
@@ -120,12 +126,13 @@ class SandboxedExecute(Execute):
             if test:
                 cell.outputs.append(_error("NotRun", f"this test did not run: {self._stopped}"))
             return cell, self.resources
-        for output in cell.outputs:
-            if output.output_type == "error":
-                hit = limit_hit(output, getattr(self.km, "limits", Limits()), self.timeout)
-                if hit:
-                    self._note("limit", cell, index, hit)
-                    break
+        limits = getattr(self.km, "limits", Limits())
+        hits = [(o, limit_hit(o, limits, self.timeout)) for o in cell.outputs if o.output_type == "error"]
+        hits = [(o, hit) for o, hit in hits if hit]
+        if hits:  # a timeout leaves two errors (the interrupt and nbclient's own): explain both
+            self._note("limit", cell, index, hits[0][1])
+            for output, hit in hits:
+                _explain(output, f"{cells.grade_id(cell) or f'cell {index + 1}'} {hit}")
         if test:
             self._untrusted = self._probe(index)
             if self._untrusted:

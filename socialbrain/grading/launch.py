@@ -6,6 +6,9 @@ inside bubblewrap, already as the unprivileged sandbox user. This program
 * sets the resource limits with ``setrlimit``, which the kernel and every
   process it starts inherit: address space (memory), processes and threads,
   size of any one file, and no core dumps;
+* lowers its CPU priority to the lowest (``nice`` 19), so a class of endless
+  loops cannot starve the grader itself (the coordinator, a Dask worker's
+  heartbeat) on the same machine; an unprivileged process cannot raise it again;
 * copies the submission's files (never its notebooks) from the read-only
   ``/grading/in`` into ``/tmp/work`` on the sandbox's own size-limited
   ``/tmp``, so whatever student code writes counts against the disk limit
@@ -28,6 +31,7 @@ WORK = "/tmp/work"
 HOME = "/tmp/home"
 SOCKETS = "/tmp/ipc"
 INPUT = "/grading/in"
+NICE = 19  # the lowest CPU priority
 
 
 def set_limits(memory: int, processes: int, file_size: int) -> None:
@@ -58,6 +62,7 @@ def main(argv=None) -> None:
         os.makedirs(WORK, exist_ok=True)
     os.chdir(WORK)
     set_limits(args.memory, args.processes, args.file_size)
+    os.setpriority(os.PRIO_PROCESS, 0, NICE)
     sys.stdout.flush()
     os.execv(command[0], command)
 

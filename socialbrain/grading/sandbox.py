@@ -187,7 +187,7 @@ def unenforced_limits(limits: Limits) -> list[str]:
 
 PROBE = r"""
 import json, os, resource, socket
-found = {"uid": os.getuid(), "env": sorted(os.environ)}
+found = {"uid": os.getuid(), "env": sorted(os.environ), "nice": os.getpriority(os.PRIO_PROCESS, 0)}
 found["limits"] = {n: resource.getrlimit(getattr(resource, n))[0] for n in ("RLIMIT_AS", "RLIMIT_NPROC", "RLIMIT_FSIZE")}
 try:
     socket.create_connection(("127.0.0.1", 9), timeout=2).close()

@@ -1,4 +1,4 @@
-"""The instructor's commands besides grading: release, collect, feedback, export.
+"""The instructor's commands besides grading: release, collect, feedback, export, roster.
 
 Grading itself is :mod:`.coordinator`. Each command prints what it does and
 a progress bar (tqdm) with counts and time left.
@@ -6,14 +6,11 @@ a progress bar (tqdm) with counts and time left.
 
 from __future__ import annotations
 
-import csv
-import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 from . import cells
 from .checks import check_submission
+from .collect import collect_download
 from .course import Course, CourseError
 from .report import bar, last_error, say
 
@@ -46,28 +43,22 @@ def release(course: Course, assignments: list[str]) -> int:
 # collect
 # ---------------------------------------------------------------------------
 
-def collect(course: Course, assignment: str, zip_file: str | None = None) -> int:
+def platform_of(course: Course, platform: str | None) -> str:
+    """The platform given, else the one set in nbgrader_config.py (``c.Platform.name``)."""
+    from .platforms import Platform
+
+    return platform or Platform(config=course.config()).name
+
+
+def collect(course: Course, assignment: str, zip_file: str | None = None, platform: str | None = None,
+            replace: bool = False) -> int:
     course.check_assignment(assignment, released=True)
+    code = 0
     if zip_file:
-        src = Path(zip_file)
-        if not src.is_file():
-            raise CourseError(f"no such zip file: {src}")
-        archive = course.dir("downloaded") / assignment / "archive"
-        archive.mkdir(parents=True, exist_ok=True)
-        shutil.copy2(src, archive / src.name)
-        say(f"copied {src.name} to {archive.relative_to(course.root)}/; running nbgrader zip_collect (a few seconds) ...")
-        proc = subprocess.run(
-            [sys.executable, "-m", "nbgrader", "zip_collect", assignment, "--force"],
-            cwd=course.root, capture_output=True, text=True,
-        )
-        log = proc.stdout + proc.stderr
-        skipped = [ln for ln in log.splitlines() if "Skipping" in ln or "WARNING" in ln and "SAWarning" not in ln]
-        for ln in skipped[:20]:
-            say("  " + ln.strip())
-        if proc.returncode != 0:
-            say(log[-2000:])
-            raise CourseError("nbgrader zip_collect failed (see above); check the file-name pattern "
-                              "FileNameCollectorPlugin.named_regexp in nbgrader_config.py")
+        platform = platform_of(course, platform)
+        say(f"collecting {Path(zip_file).name} as a {platform} download ...")
+        result = collect_download(course, assignment, zip_file, platform, replace)
+        code = report_collected(course, assignment, result)
     students = course.students(assignment)
     if not students:
         raise CourseError(f"no submissions for {assignment} in {course.dir('submitted')}/<student>/{assignment}/")
@@ -77,7 +68,34 @@ def collect(course: Course, assignment: str, zip_file: str | None = None) -> int
     for c in checks:
         for p in c.problems:
             say(f"  {c.student}: {p}")
-    return 0
+    from .roster import not_on_roster
+
+    strangers = not_on_roster(course, students)
+    if strangers:
+        say(f"not on the roster ({len(strangers)}): {', '.join(strangers)} - load the class list with "
+            "`python -m socialbrain.grading roster FILE`")
+    return code
+
+
+def report_collected(course: Course, assignment: str, r) -> int:
+    """Print what a collect did; 1 if something was held back (it needs --replace) or could not be placed."""
+    if r.duplicate:
+        say(f"{r.download}: this download was collected before (same content); it was not unpacked again")
+    counts = [f"{len(r.new)} new", f"{len(r.updated)} updated with a newer hand-in", f"{len(r.unchanged)} unchanged"]
+    counts += [f"{len(items)} {label}" for label, items in (("older than the one collected", r.older),
+                                                           ("replaced", r.replaced), ("kept", r.held_back)) if items]
+    say(f"{assignment}: {r.files} file{'s' * (r.files != 1)} in {r.download}: {', '.join(counts)}")
+    for label, items in (("an earlier hand-in, not used", r.superseded), ("older than submitted/, kept the newer", r.older),
+                         ("replaced", r.replaced), ("not recognised (skipped)", r.skipped)):
+        for item in items:
+            say(f"  {label}: {item}")
+    for item in r.held_back:
+        say(f"  KEPT {item}")
+    if r.held_back:
+        n = len(r.held_back)
+        say(f"{n} file{'s' * (n != 1)} in submitted/ {'was' if n == 1 else 'were'} kept as {'it is' if n == 1 else 'they are'}. "
+            "Run the same command with --replace to replace them (the old files go to backups/).")
+    return 1 if r.held_back or r.skipped else 0
 
 
 # ---------------------------------------------------------------------------
@@ -139,38 +157,48 @@ def feedback(course: Course, assignments: list[str]) -> int:
 # export
 # ---------------------------------------------------------------------------
 
-def export(course: Course, out: str) -> int:
+def export(course: Course, out: str | None = None, platform: str | None = None,
+           assignments: list[str] | None = None, worksheet: str | None = None) -> int:
+    """Write the platform's grade-import file; a blank (never 0) where no grade is final yet, with a warning."""
+    from .platforms import export_class
+
     if not course.gradebook.exists():
         raise CourseError(f"no gradebook at {course.gradebook}: grade something first")
-    rows, assignments = [], []
+    platform = platform_of(course, platform)
+    plugin = export_class(platform)(config=course.config(), assignment=assignments or [])
+    target = Path(out or plugin.default_file)
+    plugin.to = str(target if target.is_absolute() else course.root / target)
+    if worksheet:
+        plugin.worksheet = str(Path(worksheet).resolve())
     with course.gradebook_db() as gb:
-        assignments = [a.name for a in sorted(gb.assignments, key=lambda a: a.name)]
-        maxima = {a: gb.find_assignment(a).max_score for a in assignments}
-        for student in sorted(gb.students, key=lambda s: s.id):
-            row = {"student_id": student.id, "last_name": student.last_name or "",
-                   "first_name": student.first_name or "", "email": student.email or ""}
-            total = 0.0
-            for a in assignments:
-                try:
-                    score = gb.find_submission(a, student.id).score
-                except Exception:  # noqa: BLE001 - not handed in
-                    score = 0.0
-                row[a] = f"{score:g}"
-                row[f"{a} max"] = f"{maxima[a]:g}"
-                total += score
-            row["total"] = f"{total:g}"
-            row["total max"] = f"{sum(maxima.values()):g}"
-            rows.append(row)
-    out_path = Path(out)
-    if not out_path.is_absolute():
-        out_path = course.root / out_path
-    columns = ["student_id", "last_name", "first_name", "email"]
-    for a in assignments:
-        columns += [a, f"{a} max"]
-    columns += ["total", "total max"]
-    with out_path.open("w", newline="") as fh:
-        w = csv.DictWriter(fh, fieldnames=columns)
-        w.writeheader()
-        w.writerows(rows)
-    say(f"wrote {len(rows)} students x {len(assignments)} assignments to {out_path}")
+        try:
+            plugin.export(gb)
+        except (ValueError, OSError) as err:
+            raise CourseError(f"export for {platform}: {err}; nothing was written") from None
+    path, table = plugin.result
+    say(f"wrote {len(table.students)} students x {len(table.assignments)} assignments to {path} "
+        f"({platform}'s import format)")
+    for why, who in table.blanks().items():
+        say(f"WARNING left blank ({why}) for {len(who)}: {', '.join(who)}")
+    for name in getattr(plugin, "unmatched", []):
+        say(f"WARNING left blank, not matched to the gradebook: {name}")
+    return 0
+
+
+# ---------------------------------------------------------------------------
+# roster
+# ---------------------------------------------------------------------------
+
+def roster(course: Course, path: str) -> int:
+    from .roster import compare, load_roster
+
+    fmt, people, new = load_roster(course, path)
+    say(f"roster: {len(people)} students from {Path(path).name} ({fmt} class list): {new} new, "
+        f"{len(people) - new} already in the gradebook (names and ids updated)")
+    for key, who in compare(course).items():
+        if key.startswith("("):
+            if who:
+                say(f"handed in but not on the roster ({len(who)}): {', '.join(who)}")
+        elif who:
+            say(f"{key}: no hand-in from {len(who)} on the roster: {', '.join(who)}")
     return 0

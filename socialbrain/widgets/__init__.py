@@ -34,7 +34,7 @@ def show(name: str):
     """The widget ``name`` (one of :data:`NAMES`), in the view this environment needs."""
     if name not in WIDGETS:
         raise ValueError(f"there is no widget {name!r}; the widgets are {', '.join(NAMES)}")
-    spec = WIDGETS[name].spec()
+    spec = WIDGETS[name].spec().translated()  # in the language of the book's edition, or the student's choice
     if static_mode():
         return static_view(spec)
     from socialbrain.widgets.live import LiveWidget  # ipywidgets only where a kernel shows it

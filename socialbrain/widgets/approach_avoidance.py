@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from socialbrain.i18n import _
 from socialbrain.plotting import BLACK, BLUE, VERMILLION
 from socialbrain.widgets.spec import Control, WidgetSpec, new_figure, scatter
 
@@ -73,17 +74,17 @@ def figure(state: dict):
         y = a_level - APPROACH_SLOPE * d
         bx, by = [round(d, 2)], [round(y, 2)]
         if d < D_MAX - 1.5:
-            ann.append({"x": (d + D_MAX) / 2, "y": 10.6, "text": "longing wins:<br>⟵ moves closer",
+            ann.append({"x": (d + D_MAX) / 2, "y": 10.6, "text": _("longing wins:<br>⟵ moves closer"),
                         "showarrow": False, "font": {"size": 12}})
         if d > 1.5:
-            ann.append({"x": d / 2, "y": 10.6, "text": "fear wins:<br>pulls back ⟶",
+            ann.append({"x": d / 2, "y": 10.6, "text": _("fear wins:<br>pulls back ⟶"),
                         "showarrow": False, "font": {"size": 12}})
-        ann.append({"x": d, "y": y, "text": f"balance<br>at {d:.1f}", "showarrow": True,
+        ann.append({"x": d, "y": y, "text": _("balance<br>at {distance}").format(distance=f"{d:.1f}"), "showarrow": True,
                     "ax": 30, "ay": -40, "font": {"size": 12}, "bgcolor": "rgba(255,255,255,0.85)"})
     else:
         bx, by = [None], [None]
-        text = ("longing wins everywhere: comes all the way" if outcome == "close"
-                else "fear wins everywhere: stays away")
+        text = (_("longing wins everywhere: comes all the way") if outcome == "close"
+                else _("fear wins everywhere: stays away"))
         ann.append({"x": D_MAX / 2, "y": 10.6, "text": text, "showarrow": False,
                     "font": {"size": 12}})
     traces = []
@@ -92,23 +93,23 @@ def figure(state: dict):
         margin={"l": 50, "r": 10, "t": 10, "b": 10},
         showlegend=True,
         legend={"orientation": "h", "x": 0, "y": -0.27, "yanchor": "top"},
-        xaxis={"title": {"text": "Distance to the other person"}, "range": [-0.3, D_MAX + 0.3],
+        xaxis={"title": {"text": _("Distance to the other person")}, "range": [-0.3, D_MAX + 0.3],
                "tickvals": [0, 2, 4, 6, 8, 10],
-               "ticktext": ["0<br>close", "2", "4", "6", "8", "10<br>far"], "fixedrange": True},
-        yaxis={"title": {"text": "Strength of the tendency"}, "range": [0, 11.3],
+               "ticktext": ["0<br>" + _("close"), "2", "4", "6", "8", "10<br>" + _("far")], "fixedrange": True},
+        yaxis={"title": {"text": _("Strength of the tendency")}, "range": [0, 11.3],
                "fixedrange": True},
         annotations=ann,
     )
     traces.append(scatter(x=_D.round(2), y=approach(_D, a_level).round(3), mode="lines",
-                    name="approach (longing)", line={"color": BLUE, "width": 3},
-                    hovertemplate="distance %{x:.1f}: approach %{y:.1f}<extra></extra>"))
+                    name=_("approach (longing)"), line={"color": BLUE, "width": 3},
+                    hovertemplate=_("distance") + " %{x:.1f}: " + _("approach") + " %{y:.1f}<extra></extra>"))
     traces.append(scatter(x=_D.round(2), y=avoidance(_D, f_level).round(3), mode="lines",
-                    name="avoidance (fear), steeper", line={"color": VERMILLION, "width": 3,
+                    name=_("avoidance (fear), steeper"), line={"color": VERMILLION, "width": 3,
                                                             "dash": "dash"},
-                    hovertemplate="distance %{x:.1f}: avoidance %{y:.1f}<extra></extra>"))
-    traces.append(scatter(x=bx, y=by, mode="markers", name="balance point",
+                    hovertemplate=_("distance") + " %{x:.1f}: " + _("avoidance") + " %{y:.1f}<extra></extra>"))
+    traces.append(scatter(x=bx, y=by, mode="markers", name=_("balance point"),
                     marker={"symbol": "diamond", "size": 13, "color": BLACK},
-                    hovertemplate="balance at distance %{x:.1f}<extra></extra>"))
+                    hovertemplate=_("balance at distance") + " %{x:.1f}<extra></extra>"))
     return new_figure(traces, **layout)
 
 
@@ -116,14 +117,15 @@ def fields(state: dict) -> dict:
     a_level, f_level = state["longing"], state["fear"]
     outcome, d = balance_point(a_level, f_level)
     if outcome == "close":
-        text = ("Longing is at least as strong as fear even in close contact, so approach wins at "
-                "every distance: the person comes all the way.")
+        text = _("Longing is at least as strong as fear even in close contact, so approach wins at "
+                 "every distance: the person comes all the way.")
     elif outcome == "hover":
-        text = (f"The lines cross at distance {d:.1f}. Further away, longing is stronger and the "
-                "person moves closer; nearer than that, fear is stronger and they pull back. So "
-                f"they come close, then pull away, and hover around distance {d:.1f}.")
+        text = _("The lines cross at distance {distance}. Further away, longing is stronger and the "
+                 "person moves closer; nearer than that, fear is stronger and they pull back. So "
+                 "they come close, then pull away, and hover around distance {distance}.").format(
+                     distance=f"{d:.1f}")
     else:
-        text = ("Fear is stronger than longing wherever longing is felt: the person stays away.")
+        text = _("Fear is stronger than longing wherever longing is felt: the person stays away.")
     return {"longing": a_level, "fear": f_level, "outcome": text}
 
 

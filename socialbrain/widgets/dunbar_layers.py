@@ -20,19 +20,20 @@ import math
 
 import numpy as np
 
+from socialbrain.i18n import N_, _, number
 from socialbrain.plotting import BLACK, BLUE, ORANGE, VERMILLION
 from socialbrain.widgets.spec import Control, WidgetSpec, new_figure, scatter
 
 #: Layer sizes (cumulative) from Dunbar (2024), with a short description.
 LAYERS = (
-    (1.5, "the one or two people you would turn to first, such as a partner or best friend"),
-    (5, "the people who would support you in a crisis"),
-    (15, "the people whose death would deeply affect you"),
-    (50, "good friends"),
-    (150, "the people you know as individuals, with a shared history"),
-    (500, "acquaintances"),
-    (1500, "people you can put a name to"),
-    (5000, "faces you recognise"),
+    (1.5, N_("the one or two people you would turn to first, such as a partner or best friend")),
+    (5, N_("the people who would support you in a crisis")),
+    (15, N_("the people whose death would deeply affect you")),
+    (50, N_("good friends")),
+    (150, N_("the people you know as individuals, with a shared history")),
+    (500, N_("acquaintances")),
+    (1500, N_("people you can put a name to")),
+    (5000, N_("faces you recognise")),
 )
 SIZES = tuple(s for s, _ in LAYERS)
 #: Lindenfors et al. (2021): range of point estimates and widest 95% CI.
@@ -52,7 +53,7 @@ def radius(n: float) -> float:
 
 
 def _fmt(n: float) -> str:
-    return f"{n:,.1f}" if n != int(n) else f"{int(n):,}"
+    return number(n, 1) if n != int(n) else number(int(n))
 
 
 # --------------------------------------------------------------------------
@@ -88,11 +89,11 @@ def figure(state: dict):
                     fill="toself", mode="lines", line={"color": ORANGE, "width": 1},
                     fillcolor="rgba(230,159,0,0.30)",
                     fillpattern={"shape": ".", "fgcolor": "rgba(0,0,0,0.35)", "size": 6},
-                    name="re-analysis: 69 to 109", visible=bool(show_ci), hoverinfo="skip"))
+                    name=_("re-analysis: 69 to 109"), visible=bool(show_ci), hoverinfo="skip"))
     for v in WIDEST_CI:
         cx, cy = _circle(radius(v))
         traces.append(scatter(x=cx, y=cy, mode="lines", line={"color": BLACK, "width": 2, "dash": "dot"},
-                        name=f"95% CI as wide as {WIDEST_CI[0]} to {WIDEST_CI[1]}",
+                        name=_("95% CI as wide as {low} to {high}").format(low=WIDEST_CI[0], high=WIDEST_CI[1]),
                         showlegend=v == WIDEST_CI[1], visible=bool(show_ci), hoverinfo="skip"))
     # Layers.
     for i, size in enumerate(SIZES):
@@ -100,35 +101,37 @@ def figure(state: dict):
         chosen = i == k
         traces.append(scatter(x=cx, y=cy, mode="lines", visible=i <= k, showlegend=False,
                         line={"color": VERMILLION if chosen else BLUE, "width": 4 if chosen else 1.5},
-                        name=f"layer of about {_fmt(size)}",
-                        hovertemplate=f"about {_fmt(size)} people<extra></extra>"))
+                        name=_("layer of about {size}").format(size=_fmt(size)),
+                        hovertemplate=_("about {size} people").format(size=_fmt(size)) + "<extra></extra>"))
     # Labels of layers big enough to read at this zoom.
     labels = [(_fmt(s) if i <= k and radius(s) > 0.09 * view else "") for i, s in enumerate(SIZES)]
     traces.append(scatter(x=[0] * len(SIZES), y=[round(radius(s), 3) for s in SIZES], mode="text",
                     text=labels, textposition="bottom center", textfont={"size": 12},
                     showlegend=False, hoverinfo="skip"))
     traces.append(scatter(x=[0], y=[0], mode="markers", marker={"color": BLACK, "size": 8},
-                    name="you (the central person)", hoverinfo="skip"))
+                    name=_("you (the central person)"), hoverinfo="skip"))
     return new_figure(traces, **layout)
 
 
 def fields(state: dict) -> dict:
     out, show_ci = state["layer"], state["uncertainty"]
     k = SIZES.index(out)
-    desc = dict(LAYERS)[out]
+    desc = _(dict(LAYERS)[out])
     if k:
         ratio = layer_ratios()[k - 1]
-        step = (f"It is {ratio:.1f} times the layer inside it ({_fmt(SIZES[k - 1])}), "
-                f"close to the ratio of about {RATIO_ZHOU} that Zhou et al. (2005) found.")
+        step = _("It is {ratio} times the layer inside it ({inner}), close to the ratio of about "
+                 "{zhou} that Zhou et al. (2005) found.").format(
+                     ratio=number(ratio, 1), inner=_fmt(SIZES[k - 1]), zhou=RATIO_ZHOU)
     else:
-        step = "It is the innermost layer."
+        step = _("It is the innermost layer.")
     if show_ci:
-        ci = ("Shown around 150: a re-analysis (Lindenfors et al., 2021) estimated 69 to 109 "
-              "people (orange dotted band), with 95% confidence intervals as wide as 4 to 520 "
-              "(dotted circles): no single number follows from the data.")
+        ci = _("Shown around 150: a re-analysis (Lindenfors et al., 2021) estimated 69 to 109 "
+               "people (orange dotted band), with 95% confidence intervals as wide as 4 to 520 "
+               "(dotted circles): no single number follows from the data.")
     else:
-        ci = "Tick the box to see how uncertain the number 150 is."
-    shown = ", ".join(_fmt(s) for s in SIZES[:k + 1])
+        ci = _("Tick the box to see how uncertain the number 150 is.")
+    separator = "; " if "," in number(1.5, 1) else ", "  # "1,5; 5; 15" where the comma is the decimal mark
+    shown = separator.join(_fmt(s) for s in SIZES[:k + 1])
     return {"shown": shown, "size": _fmt(out), "what": desc, "step": step, "ci": ci}
 
 

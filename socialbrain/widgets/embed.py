@@ -16,6 +16,7 @@ import json
 
 from IPython.display import HTML
 
+from socialbrain.i18n import _
 from socialbrain.widgets.patches import static_payload
 from socialbrain.widgets.spec import Control, WidgetSpec
 
@@ -82,20 +83,22 @@ def static_html(spec: WidgetSpec, uid: str | None = None) -> str:
     fields = payload["base"]["fields"]
     controls = "".join(_control_html(c, uid) for c in spec.controls)
     note = f'<p class="sb-note">{_esc(spec.note)}</p>' if spec.note else ""
+    controls_name = _("Controls: {title}").format(title=spec.title)
+    plot_name = _("Plot: {title}").format(title=spec.title)
+    noscript = _("The plot and controls need JavaScript; the text above describes the default setting.")
     return (
         f'<div class="sb-widget" data-widget="{spec.name}" id="{uid}" role="group" '
         f'aria-labelledby="{uid}-title">'
         f'<p class="sb-title" id="{uid}-title">{_esc(spec.title)}</p>'
         f'{note}'
-        f'<form class="sb-controls" aria-label="Controls: {_esc(spec.title)}">{controls}</form>'
-        f'<div class="sb-plot" role="img" aria-label="Plot: {_esc(spec.title)}" '
+        f'<form class="sb-controls" aria-label="{_esc(controls_name)}">{controls}</form>'
+        f'<div class="sb-plot" role="img" aria-label="{_esc(plot_name)}" '
         f'aria-describedby="{uid}-desc"></div>'
         f'{summary_html(spec, fields, static=True)}'
         f'<p class="sb-desc" id="{uid}-desc" aria-live="polite">'
         f'{_esc(spec.description.format(**fields))}</p>'
         f'<p class="sb-source">{_esc(spec.source)}</p>'
-        f'<noscript><p class="sb-noscript">The plot and controls need JavaScript; '
-        f'the text above describes the default setting.</p></noscript>'
+        f'<noscript><p class="sb-noscript">{_esc(noscript)}</p></noscript>'
         f'<script type="application/json" class="sb-data">{data}</script>'
         f'</div>'
     )

@@ -93,12 +93,21 @@ class LiveWidget(w.VBox):
         self.output.outputs = (_display_data(self.figure),)
 
 
+#: The live figure's width in px: it fits the widget's 760 px.
+FIGURE_WIDTH = 720
+
+
 def _display_data(fig: go.Figure) -> dict:
     """fig as one Jupyter display_data output, as the course renderer shows it.
 
     Built directly from the figure's mime bundle (plotly JSON for JupyterLab /
     Notebook 7, plus HTML), so it works the same with or without a kernel.
+    The figure gets a fixed width and height: JupyterLab's plotly renderer
+    resizes a figure that lacks either to its container, and inside an
+    ``Output`` widget that container is 0 px high, so the figure collapsed
+    about a second after drawing. With both set, plotly leaves the size alone.
     """
+    fig = go.Figure(fig).update_layout(width=FIGURE_WIDTH, height=fig.layout.height or 450, autosize=False)
     data = dict(fig._repr_mimebundle_(None, None) or {})
     data.setdefault("text/plain", f"<plotly figure: {len(fig.data)} traces>")
     return {"output_type": "display_data", "data": data, "metadata": {}}

@@ -20,6 +20,7 @@ from functools import lru_cache
 import numpy as np
 
 from socialbrain import scales, simulate
+from socialbrain.i18n import _, number
 from socialbrain.plotting import BLUE, GREY, ORANGE
 from socialbrain.widgets.spec import Control, WidgetSpec, new_figure, scatter
 
@@ -49,42 +50,42 @@ def figure(state: dict):
         margin={"l": 55, "r": 10, "t": 10, "b": 10},
         showlegend=True,
         legend={"orientation": "h", "x": 0, "y": -0.2, "yanchor": "top"},
-        xaxis={"title": {"text": "Social network (LSNS-6 total, 0-30)"},
+        xaxis={"title": {"text": _("Social network (LSNS-6 total, 0-30)")},
                "range": list(X_RANGE), "dtick": 5, "zeroline": False, "fixedrange": True},
-        yaxis={"title": {"text": "Loneliness (De Jong Gierveld, 0-11)"},
+        yaxis={"title": {"text": _("Loneliness (De Jong Gierveld, 0-11)")},
                "range": list(Y_RANGE), "dtick": 1, "zeroline": False, "fixedrange": True},
         annotations=[
             {"xref": "paper", "yref": "paper", "x": 0.01, "y": 0.99, "xanchor": "left",
-             "yanchor": "top", "showarrow": False, "text": "<b>lonely +<br>isolated</b>",
+             "yanchor": "top", "showarrow": False, "text": "<b>" + _("lonely +<br>isolated") + "</b>",
              "bgcolor": "rgba(255,255,255,0.8)", "align": "left"},
             {"xref": "paper", "yref": "paper", "x": 0.99, "y": 0.99, "xanchor": "right",
-             "yanchor": "top", "showarrow": False, "text": "<b>lonely, not isolated</b>",
+             "yanchor": "top", "showarrow": False, "text": "<b>" + _("lonely, not isolated") + "</b>",
              "bgcolor": "rgba(255,255,255,0.8)"},
             {"xref": "paper", "yref": "paper", "x": 0.01, "y": 0.01, "xanchor": "left",
-             "yanchor": "bottom", "showarrow": False, "text": "<b>isolated,<br>not lonely</b>",
+             "yanchor": "bottom", "showarrow": False, "text": "<b>" + _("isolated,<br>not lonely") + "</b>",
              "bgcolor": "rgba(255,255,255,0.8)", "align": "left"},
             {"xref": "paper", "yref": "paper", "x": 0.99, "y": 0.01, "xanchor": "right",
-             "yanchor": "bottom", "showarrow": False, "text": "<b>neither</b>",
+             "yanchor": "bottom", "showarrow": False, "text": "<b>" + _("neither") + "</b>",
              "bgcolor": "rgba(255,255,255,0.8)"},
             {"xref": "paper", "yref": "paper", "x": 0.5, "y": 0.5, "showarrow": False,
-             "text": "SIMULATED", "font": {"size": 28, "color": "rgba(0,0,0,0.25)"}},
+             "text": _("SIMULATED"), "font": {"size": 28, "color": "rgba(0,0,0,0.25)"}},
         ],
     )
     xa, xb = X_RANGE
     ya, yb = Y_RANGE
     traces.append(scatter(x=[xa, xb, xb, xa, xa], y=[y0, y0, yb, yb, y0], fill="toself", mode="lines",
-                    name=f"lonely: DJG ≥ {lc}",
+                    name=_("lonely: DJG ≥ {cut}").format(cut=lc),
                     line={"color": ORANGE, "width": 2},
                     fillcolor="rgba(230,159,0,0.12)",
                     fillpattern={"shape": "/", "fgcolor": "rgba(230,159,0,0.45)", "size": 10},
                     hoverinfo="skip"))
     traces.append(scatter(x=[xa, x1, x1, xa, xa], y=[ya, ya, yb, yb, ya], fill="toself", mode="lines",
-                    name=f"isolated: LSNS-6 < {ic}",
+                    name=_("isolated: LSNS-6 < {cut}").format(cut=ic),
                     line={"color": BLUE, "width": 2, "dash": "dash"},
                     fillcolor="rgba(0,114,178,0.10)",
                     fillpattern={"shape": "\\", "fgcolor": "rgba(0,114,178,0.40)", "size": 10},
                     hoverinfo="skip"))
-    traces.append(scatter(x=jx, y=jy, mode="markers", name="one simulated person",
+    traces.append(scatter(x=jx, y=jy, mode="markers", name=_("one simulated person"),
                     marker={"color": GREY, "size": 4, "opacity": 0.55},
                     hovertemplate="LSNS-6 %{x:.0f}, DJG %{y:.0f}<extra></extra>"))
     return new_figure(traces, **layout)
@@ -101,10 +102,10 @@ def fields(state: dict) -> dict:
     n = djg.size
     lonely = q["both"] + q["lonely_only"]
     isolated = q["both"] + q["isolated_only"]
-    share_iso_lonely = f"{100 * q['both'] / isolated:.0f}%" if isolated else "none"
-    share_lonely_iso = f"{100 * q['both'] / lonely:.0f}%" if lonely else "none"
+    share_iso_lonely = f"{100 * q['both'] / isolated:.0f}%" if isolated else _("none")
+    share_lonely_iso = f"{100 * q['both'] / lonely:.0f}%" if lonely else _("none")
     return {
-        "lc": lc, "ic": ic, "n": f"{n:,}",
+        "lc": lc, "ic": ic, "n": number(n),
         "lonely": _pct(lonely, n), "isolated": _pct(isolated, n),
         **{field: _pct(k, n) for field, k in q.items()},
         "iso_lonely": share_iso_lonely, "lonely_iso": share_lonely_iso,

@@ -19,16 +19,17 @@ import math
 
 import numpy as np
 
+from socialbrain.i18n import N_, _
 from socialbrain.plotting import BLUE, GREY, VERMILLION
 from socialbrain.widgets.spec import Control, WidgetSpec, new_figure, scatter
 
 #: Regions where Hsu et al. (2013) reported the positive resiliency correlation.
 REGIONS = {
-    "amygdala": "amygdala",
-    "pag": "periaqueductal gray (PAG)",
-    "sgacc": "subgenual anterior cingulate cortex",
+    "amygdala": N_("amygdala"),
+    "pag": N_("periaqueductal gray (PAG)"),
+    "sgacc": N_("subgenual anterior cingulate cortex"),
 }
-SHORT = {"amygdala": "amygdala", "pag": "PAG", "sgacc": "subgenual ACC"}
+SHORT = {"amygdala": N_("amygdala"), "pag": "PAG", "sgacc": N_("subgenual ACC")}
 SAMPLE_SIZES = (10, 18, 30, 50, 100, 200)
 TRUE_RS = (0.0, 0.2, 0.4, 0.6, 0.8)
 DRAWS = (1, 2, 3, 4, 5)
@@ -96,28 +97,29 @@ def figure(state: dict):
         showlegend=True,
         legend={"orientation": "h", "x": 0, "y": -0.18, "yanchor": "top"},
         margin={"l": 60, "r": 10, "t": 10, "b": 10},
-        xaxis={"title": {"text": "Resiliency (simulated, SD)"},
+        xaxis={"title": {"text": _("Resiliency (simulated, SD)")},
                "range": [-AXIS, AXIS], "zeroline": False},
-        yaxis={"title": {"text": f"Opioid activation: {SHORT[region]}<br>(simulated, SD)"},
+        yaxis={"title": {"text": _("Opioid activation: {region}<br>(simulated, SD)").format(region=_(SHORT[region]))},
                "range": [-AXIS, AXIS], "zeroline": False},
         annotations=[{
             "xref": "paper", "yref": "paper", "x": 0.01, "y": 0.99,
             "xanchor": "left", "yanchor": "top", "showarrow": False,
-            "bgcolor": "rgba(255,255,255,0.85)", "text": "SIMULATED DATA",
+            "bgcolor": "rgba(255,255,255,0.85)", "text": _("SIMULATED DATA"),
         }],
     )
     traces.append(scatter(x=np.round(x, 2).tolist(), y=np.round(y, 2).tolist(), mode="markers",
-                    name="simulated person",
+                    name=_("simulated person"),
                     marker={"color": BLUE, "size": 6, "opacity": 0.7,
                             "line": {"width": 0.5, "color": "white"}},
-                    hovertemplate=("resiliency %{x:.2f}<br>"
-                                   f"activation ({SHORT[region]}) %{{y:.2f}}<extra></extra>")))
+                    hovertemplate=(_("resiliency") + " %{x:.2f}<br>"
+                                   + _("activation ({region})").format(region=_(SHORT[region]))
+                                   + " %{y:.2f}<extra></extra>")))
     xs = [-AXIS, AXIS]
     traces.append(scatter(x=xs, y=[round(icpt + slope * v, 3) for v in xs], mode="lines",
-                    name="line fitted to sample", line={"color": VERMILLION, "width": 3},
+                    name=_("line fitted to sample"), line={"color": VERMILLION, "width": 3},
                     hoverinfo="skip"))
     traces.append(scatter(x=xs, y=[round(rho * v, 3) for v in xs], mode="lines",
-                    name="true line (population)", line={"color": GREY, "width": 2, "dash": "dash"},
+                    name=_("true line (population)"), line={"color": GREY, "width": 2, "dash": "dash"},
                     hoverinfo="skip"))
     return new_figure(traces, **layout)
 
@@ -128,13 +130,13 @@ def fields(state: dict) -> dict:
     r = sample_correlation(x, y)
     lo, hi = fisher_ci(r, n)
     if lo <= 0 <= hi:
-        verdict = "The interval includes 0, so this sample cannot rule out that there is no correlation at all."
+        verdict = _("The interval includes 0, so this sample cannot rule out that there is no correlation at all.")
     else:
-        verdict = "The interval excludes 0, but it still allows a much weaker or much stronger correlation."
+        verdict = _("The interval excludes 0, but it still allows a much weaker or much stronger correlation.")
     return {
-        "region": REGIONS[region],
+        "region": _(REGIONS[region]),
         "n": n, "true_r": f"{rho:.1f}", "draw": draw,
-        "r": f"{r:.2f}", "ci": f"{lo:.2f} to {hi:.2f}",
+        "r": f"{r:.2f}", "ci": _("{low} to {high}").format(low=f"{lo:.2f}", high=f"{hi:.2f}"),
         "width": f"{hi - lo:.2f}", "verdict": verdict,
     }
 

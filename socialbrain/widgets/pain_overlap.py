@@ -24,16 +24,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from socialbrain.i18n import N_, _
 from socialbrain.plotting import BLACK, BLUE, GREY, VERMILLION
 from socialbrain.widgets.spec import Control, WidgetSpec, new_figure, scatter
 
 #: Abbreviation -> full name of each region in the diagram.
 REGION_NAMES = {
-    "dACC": "dorsal anterior cingulate cortex",
-    "AI": "anterior insula",
-    "S2": "secondary somatosensory cortex",
-    "dpINS": "dorsal posterior insula",
-    "rVPFC": "right ventral prefrontal cortex",
+    "dACC": N_("dorsal anterior cingulate cortex"),
+    "AI": N_("anterior insula"),
+    "S2": N_("secondary somatosensory cortex"),
+    "dpINS": N_("dorsal posterior insula"),
+    "rVPFC": N_("right ventral prefrontal cortex"),
 }
 AFFECTIVE = ("dACC", "AI")
 SENSORY = ("S2", "dpINS")
@@ -57,48 +58,48 @@ class Study:
 STUDIES = {
     "eisenberger2003": Study(
         label="Eisenberger et al. (2003)",
-        design="Cyberball exclusion versus inclusion, fMRI, n = 13",
+        design=N_("Cyberball exclusion versus inclusion, fMRI, n = 13"),
         pain_tested=False,
         pain_only=(),
         both=("dACC",),
         rejection_only=("rVPFC",),
         same_pattern=None,
-        headline="dACC active in rejection; pain not tested",
-        finding=("Being excluded raised dACC activity, and more dACC activity went with more "
+        headline=N_("dACC active in rejection; pain not tested"),
+        finding=N_("Being excluded raised dACC activity, and more dACC activity went with more "
                  "distress; right ventral prefrontal cortex activity went with less distress."),
-        caveat=("Physical pain was not tested: the link to pain comes from earlier pain studies. "
+        caveat=N_("Physical pain was not tested: the link to pain comes from earlier pain studies. "
                 "Only 13 people; a later meta-analysis of Cyberball studies (Cacioppo et al., 2013) "
                 "did not support a shared 'pain matrix'."),
     ),
     "kross2011": Study(
         label="Kross et al. (2011)",
-        design="the same 40 people felt painful heat and viewed a photo of the ex-partner "
-               "who had rejected them (recent unwanted break-up), fMRI",
+        design=N_("the same 40 people felt painful heat and viewed a photo of the ex-partner "
+               "who had rejected them (recent unwanted break-up), fMRI"),
         pain_tested=True,
         pain_only=(),
         both=AFFECTIVE + SENSORY,
         rejection_only=(),
         same_pattern=None,
-        headline="overlap includes sensory pain regions",
-        finding=("Both conditions activated affective regions (dACC, anterior insula) and, when "
+        headline=N_("overlap includes sensory pain regions"),
+        finding=N_("Both conditions activated affective regions (dACC, anterior insula) and, when "
                  "rejection was intense, sensory regions of pain (S2, dorsal posterior insula)."),
-        caveat=("Active in the same regions is not the same as the same process: one region "
+        caveat=N_("Active in the same regions is not the same as the same process: one region "
                 "does many jobs, and the analysis compared whole regions, not patterns."),
     ),
     "woo2014": Study(
         label="Woo et al. (2014)",
-        design="heat versus warmth and ex-partner versus friend photos, fMRI, n = 60",
+        design=N_("heat versus warmth and ex-partner versus friend photos, fMRI, n = 60"),
         pain_tested=True,
         pain_only=(),
         both=AFFECTIVE + SENSORY,
         rejection_only=(),
         same_pattern=False,
-        headline="same regions, different patterns",
-        finding=("The regions overlap, but the activity patterns inside them differ: a pain "
+        headline=N_("same regions, different patterns"),
+        finding=N_("The regions overlap, but the activity patterns inside them differ: a pain "
                  "classifier recognised pain in new people (92%) and a rejection classifier "
                  "recognised rejection (80%), each at chance on the other condition; even within "
                  "dACC the two patterns were uncorrelated."),
-        caveat=("Overlapping regions, separate representations: rejection does not hurt "
+        caveat=N_("Overlapping regions, separate representations: rejection does not hurt "
                 "'the same way' as a burn."),
         classifier={"pain": 92, "rejection": 80},
     ),
@@ -140,26 +141,26 @@ def figure(state: dict):
     aff = [r for r in both if r in AFFECTIVE]
     sen = [r for r in both if r in SENSORY]
     if aff:
-        rows.append(("affective: " if sen else "") + ", ".join(aff))
+        rows.append((_("affective:") + " " if sen else "") + ", ".join(aff))
     if sen:
-        rows.append("sensory: " + ", ".join(sen))
+        rows.append(_("sensory:") + " " + ", ".join(sen))
     ys = [6.35, 5.65] if len(rows) == 2 else [6.0]
     for text, y in zip(rows, ys):
         notes.append(_label(5.0, y, f"<b>{text}</b>", 13))
     for i, r in enumerate(s.rejection_only):
-        notes.append(_label(5.0, 2.6 - 0.6 * i, f"<b>{r}</b>: less distress", 13))
+        notes.append(_label(5.0, 2.6 - 0.6 * i, f"<b>{r}</b>: " + _("less distress"), 13))
     if not s.pain_tested:
-        notes.append(_label(5.0, 9.3, "not tested in this study:<br>known from earlier pain studies",
+        notes.append(_label(5.0, 9.3, _("not tested in this study:<br>known from earlier pain studies"),
                             11, GREY))
     if s.classifier:
-        notes.append(_label(5.0, 9.3, f"pain pattern: recognises pain<br>"
-                                      f"in new people ({s.classifier['pain']}%)", 11))
-        notes.append(_label(5.0, 2.7, f"rejection pattern: recognises<br>"
-                                      f"rejection ({s.classifier['rejection']}%)", 11))
-    notes.append(_label(5.0, 10.25, "<b>PHYSICAL PAIN</b>", 13, VERMILLION))
-    notes.append(_label(5.0, 1.75, "<b>SOCIAL REJECTION</b>", 13, BLUE))
+        notes.append(_label(5.0, 9.3, _("pain pattern: recognises pain<br>in new people ({percent}%)").format(
+            percent=s.classifier["pain"]), 11))
+        notes.append(_label(5.0, 2.7, _("rejection pattern: recognises<br>rejection ({percent}%)").format(
+            percent=s.classifier["rejection"]), 11))
+    notes.append(_label(5.0, 10.25, "<b>" + _("PHYSICAL PAIN") + "</b>", 13, VERMILLION))
+    notes.append(_label(5.0, 1.75, "<b>" + _("SOCIAL REJECTION") + "</b>", 13, BLUE))
     notes.append({"xref": "paper", "yref": "paper", "x": 0.5, "y": 1.0, "yanchor": "bottom",
-                  "showarrow": False, "text": f"<b>{s.label}</b><br>{s.headline}", "font": {"size": 13}})
+                  "showarrow": False, "text": f"<b>{s.label}</b><br>{_(s.headline)}", "font": {"size": 13}})
     traces = []
     layout = dict(
         height=450,
@@ -175,7 +176,7 @@ def figure(state: dict):
     regions = sorted(set(s.both) | set(s.rejection_only) | set(s.pain_only))
     traces.append(scatter(x=[5.0] * len(regions), y=[6.0] * len(regions), mode="markers",
                     marker={"size": 1, "opacity": 0}, hoverinfo="skip",
-                    text=[REGION_NAMES[r] for r in regions], name=f"regions: {s.label}"))
+                    text=[_(REGION_NAMES[r]) for r in regions], name=_("regions: {study}").format(study=s.label)))
     return new_figure(traces, **layout)
 
 
@@ -184,14 +185,14 @@ def fields(state: dict) -> dict:
     sets = overlap_sets(state["study"])
 
     def names(keys):
-        return ", ".join(f"{REGION_NAMES[k]} ({k})" for k in sorted(keys)) or "none shown"
+        return ", ".join(f"{_(REGION_NAMES[k])} ({k})" for k in sorted(keys)) or _("none shown")
 
-    pain = ("physical pain tested in the same people" if s.pain_tested
-            else "physical pain not tested (dotted circle)")
+    pain = (_("physical pain tested in the same people") if s.pain_tested
+            else _("physical pain not tested (dotted circle)"))
     return {
-        "study": s.label, "design": s.design, "pain": pain,
+        "study": s.label, "design": _(s.design), "pain": pain,
         "both": names(sets["both"]), "rejection": names(sets["rejection"]),
-        "finding": s.finding, "caveat": s.caveat,
+        "finding": _(s.finding), "caveat": _(s.caveat),
     }
 
 

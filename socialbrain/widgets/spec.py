@@ -12,11 +12,12 @@ a :class:`WidgetSpec`. How a spec is shown is not its business:
 from __future__ import annotations
 
 import itertools
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, Callable, Sequence
 
 import plotly.graph_objects as go
 
+from socialbrain.i18n import _
 from socialbrain.plotting import WIDGET_TEMPLATE
 
 KINDS = ("select", "radio", "range", "checkbox")
@@ -136,3 +137,30 @@ class WidgetSpec:
     def text(self, state: dict) -> str:
         """The description for a state."""
         return self.description.format(**self.field_texts(state))
+
+    def texts(self) -> list[str]:
+        """The words a reader sees around the plot; `make catalogs` puts them in the package's catalog."""
+        labels = [lab for c in self.controls for lab in (c.label, *c.labels)]
+        return [t for t in (self.title, self.note, self.source, self.description, *labels,
+                            *(label for label, _name in self.summary)) if t and not _is_number(t)]
+
+    def translated(self) -> "WidgetSpec":
+        """This widget with its words in the language in use (English where the catalog has none).
+
+        The model, the states and the fields' names stay as they are; a widget
+        module translates the phrases its ``fields`` and ``figure`` write itself.
+        """
+        controls = [replace(c, label=_(c.label), options=tuple((v, _(str(lab))) for v, lab in c.options))
+                    for c in self.controls]
+        return replace(self, title=_(self.title), note=_(self.note) if self.note else "",
+                       source=_(self.source), description=_(self.description), controls=controls,
+                       summary=tuple((_(label), name) for label, name in self.summary))
+
+
+def _is_number(text: str) -> bool:
+    """Option labels such as "150" or "1.5" need no translation."""
+    try:
+        float(text.replace(",", ""))
+    except ValueError:
+        return False
+    return True

@@ -16,6 +16,7 @@ A schematic, not data: bars show the direction of change on an arbitrary
 
 from __future__ import annotations
 
+from socialbrain.i18n import N_, _
 from socialbrain.plotting import BLUE, ORANGE
 from socialbrain.widgets.spec import Control, WidgetSpec, new_figure
 
@@ -25,17 +26,17 @@ STEP = 3
 #: manipulation -> (label, change in wanting, change in liking, explanation);
 #: changes are directions (-1, 0, +1), as reported in the reviews.
 MANIPULATIONS = {
-    "none": ("No manipulation", 0, 0,
-             "Wanting and liking usually go together, which is why they are easy to confuse."),
-    "dopamine_up": ("More dopamine", +1, 0,
-                    "Raising dopamine makes a reward more wanted (more effort to get it) without "
-                    "making it more liked."),
-    "dopamine_down": ("Less dopamine", -1, 0,
-                      "With dopamine depleted, animals barely work for a reward, yet still show "
-                      "'liking' reactions when it is in their mouth."),
-    "opioid_hotspot": ("Opioids in a hotspot", +1, +1,
-                       "Stimulating opioid receptors in a small hedonic hotspot amplifies liking, "
-                       "and wanting with it."),
+    "none": (N_("No manipulation"), 0, 0,
+             N_("Wanting and liking usually go together, which is why they are easy to confuse.")),
+    "dopamine_up": (N_("More dopamine"), +1, 0,
+                    N_("Raising dopamine makes a reward more wanted (more effort to get it) without "
+                       "making it more liked.")),
+    "dopamine_down": (N_("Less dopamine"), -1, 0,
+                      N_("With dopamine depleted, animals barely work for a reward, yet still show "
+                         "'liking' reactions when it is in their mouth.")),
+    "opioid_hotspot": (N_("Opioids in a hotspot"), +1, +1,
+                       N_("Stimulating opioid receptors in a small hedonic hotspot amplifies liking, "
+                          "and wanting with it.")),
 }
 
 
@@ -46,24 +47,24 @@ def effect(manipulation: str) -> dict:
 
 
 def _arrow(level: int) -> str:
-    return "higher" if level > BASELINE else "lower" if level < BASELINE else "unchanged"
+    return _("higher") if level > BASELINE else _("lower") if level < BASELINE else _("unchanged")
 
 
 def figure(state: dict):
     e = effect(state["manipulation"])
-    names = ["Wanting<br>(dopamine)", "Liking<br>(opioid hotspots)"]
+    names = [_("Wanting<br>(dopamine)"), _("Liking<br>(opioid hotspots)")]
     vals = [e["wanting"], e["liking"]]
     bar = {"type": "bar", "textposition": "outside", "constraintext": "none",
            "textfont": {"size": 12}, "cliponaxis": False, "offsetgroup": "after",
-           "hovertemplate": "%{x}: %{y} of 10<extra></extra>"}
+           "hovertemplate": "%{x}: %{y} " + _("of 10") + "<extra></extra>"}
     traces = [
-        dict(type="bar", x=names, y=[BASELINE, BASELINE], name="no manipulation",
+        dict(type="bar", x=names, y=[BASELINE, BASELINE], name=_("no manipulation"),
              offsetgroup="base",
              marker={"color": "rgba(0,0,0,0)", "line": {"color": "#444", "width": 2}},
              hoverinfo="skip"),
-        dict(bar, x=names[:1], y=vals[:1], name="wanting, after", text=[_arrow(vals[0])],
+        dict(bar, x=names[:1], y=vals[:1], name=_("wanting, after"), text=[_arrow(vals[0])],
              marker={"color": BLUE, "line": {"color": "#222", "width": 1}}),
-        dict(bar, x=names[1:], y=vals[1:], name="liking, after", text=[_arrow(vals[1])],
+        dict(bar, x=names[1:], y=vals[1:], name=_("liking, after"), text=[_arrow(vals[1])],
              marker={"color": ORANGE,
                      "pattern": {"shape": "/", "fgcolor": "white", "bgcolor": ORANGE},
                      "line": {"color": "#222", "width": 1}}),
@@ -72,7 +73,7 @@ def figure(state: dict):
         traces, height=360, barmode="group", bargap=0.35, showlegend=True,
         legend={"orientation": "h", "x": 0, "y": -0.22, "yanchor": "top"},
         margin={"l": 50, "r": 10, "t": 10, "b": 10},
-        yaxis={"title": {"text": "Strength (schematic, 0-10)"}, "range": [0, 10.5],
+        yaxis={"title": {"text": _("Strength (schematic, 0-10)")}, "range": [0, 10.5],
                "fixedrange": True},
         xaxis={"fixedrange": True},
     )
@@ -81,8 +82,8 @@ def figure(state: dict):
 def fields(state: dict) -> dict:
     label, *_rest, why = MANIPULATIONS[state["manipulation"]]
     e = effect(state["manipulation"])
-    return {"label": label, "wanting": _arrow(e["wanting"]), "liking": _arrow(e["liking"]),
-            "why": why}
+    return {"label": _(label), "wanting": _arrow(e["wanting"]), "liking": _arrow(e["liking"]),
+            "why": _(why)}
 
 
 DESCRIPTION = (

@@ -2,7 +2,14 @@
    Forms are written by socialbrain/book/selfcheck.py; nothing leaves the page. */
 (function () {
   "use strict";
-  var STORE = "socialbrain.selfcheck.v1";
+  var STORE = "socialbrain.selfcheck.v1";  /* one store for both editions: progress is per question */
+
+  /* A translated edition puts its messages in window.socialbrainText (socialbrain/book/switch.py);
+     "{name}" fields are filled from `fields`. */
+  function t(message, fields) {
+    var text = (window.socialbrainText || {})[message] || message;
+    return text.replace(/\{(\w+)\}/g, function (all, name) { return fields && name in fields ? fields[name] : all; });
+  }
 
   function load() {
     try { return JSON.parse(window.localStorage.getItem(STORE)) || {}; }
@@ -42,9 +49,9 @@
     form.classList.remove("is-right", "is-wrong");
     form.classList.add(right ? "is-right" : "is-wrong");
     var verdict = '<p class="selfcheck-verdict"><span aria-hidden="true">' + (right ? "✓" : "✗") + "</span> " +
-      (right ? "Right." : "Not quite. Try again, or read why.") + "</p>";
+      (right ? t("Right.") : t("Not quite. Try again, or read why.")) + "</p>";
     box.innerHTML = verdict + (right ? "<p>" + why + "</p>"
-      : '<details class="selfcheck-why"><summary>Show the explanation</summary><p>' + why + "</p></details>");
+      : '<details class="selfcheck-why"><summary>' + t("Show the explanation") + '</summary><p>' + why + "</p></details>");
   }
 
   /* 0.4 for a question asked in percent is a proportion, not a wrong answer. */
@@ -72,18 +79,18 @@
       var box = form.querySelector(".selfcheck-feedback");
       if (value === null || String(value).trim() === "") {
         form.classList.remove("is-right", "is-wrong");
-        box.innerHTML = "<p>Choose or type an answer first.</p>";
+        box.innerHTML = "<p>" + t("Choose or type an answer first.") + "</p>";
         return;
       }
       var key = keyOf(form);
       if (key.type === "number" && parseNumber(value) === null) {
         form.classList.remove("is-right", "is-wrong");
-        box.innerHTML = "<p>Please type a number, such as 12 or 48.6.</p>";
+        box.innerHTML = "<p>" + t("Please type a number, such as 12 or 48.6.") + "</p>";
         return;
       }
       if (looksLikeProportion(key, value)) {
         form.classList.remove("is-right", "is-wrong");
-        box.innerHTML = "<p>As a percentage, please: for example, 0.25 is 25%.</p>";
+        box.innerHTML = "<p>" + t("As a percentage, please: for example, 0.25 is 25%.") + "</p>";
         return;
       }
       var right = isRight(key, value);
@@ -101,10 +108,10 @@
       var ids = row.dataset.ids.split(" ").filter(Boolean);
       var answered = ids.filter(function (id) { return all[id]; });
       var right = answered.filter(function (id) { return all[id].right; });
-      row.querySelector(".progress-count").textContent = answered.length + " of " + ids.length;
-      var status = answered.length === 0 ? "not started"
-        : answered.length < ids.length ? "in progress (" + right.length + " right)"
-        : right.length === ids.length ? "done, all right" : "done (" + right.length + " right)";
+      row.querySelector(".progress-count").textContent = t("{answered} of {total}", { answered: answered.length, total: ids.length });
+      var status = answered.length === 0 ? t("not started")
+        : answered.length < ids.length ? t("in progress ({right} right)", { right: right.length })
+        : right.length === ids.length ? t("done, all right") : t("done ({right} right)", { right: right.length });
       row.querySelector(".progress-status").textContent = status;
       row.classList.toggle("is-done", answered.length === ids.length);
     });
@@ -116,11 +123,11 @@
     document.querySelectorAll("table.selfcheck-progress").forEach(setUpProgress);
     document.querySelectorAll("button.selfcheck-reset").forEach(function (button) {
       button.addEventListener("click", function () {
-        if (!window.confirm("Forget every answer you have given in this browser? This cannot be undone.")) { return; }
+        if (!window.confirm(t("Forget every answer you have given in this browser? This cannot be undone."))) { return; }
         save({});
         document.querySelectorAll("table.selfcheck-progress").forEach(setUpProgress);
         var status = document.querySelector(".selfcheck-reset-status");
-        if (status) { status.textContent = "Your saved answers are forgotten."; }
+        if (status) { status.textContent = t("Your saved answers are forgotten."); }
       });
     });
   }

@@ -1,0 +1,83 @@
+"""The language of the text the package itself writes: feedback, widget and figure labels, self-check buttons.
+
+The book's prose is translated by Sphinx from the catalogs in `locales/`; the
+strings in this package's code are translated the same way, from one gettext
+catalog per language, `socialbrain/locales/<lang>/LC_MESSAGES/socialbrain.po`
+(`make catalogs` extracts every ``_("...")`` into it). The `.po` file is read
+as it is (no compiled `.mo` to keep in step). A message that is missing,
+empty or fuzzy there stays English, like Sphinx's own fallback.
+
+Which language: :func:`set_language` (a student's choice in a notebook), else
+the environment variable ``SOCIALBRAIN_LANGUAGE`` (the book's build sets it for
+the kernels that run each edition's pages), else English.
+"""
+
+from __future__ import annotations
+
+import os
+from functools import lru_cache
+from pathlib import Path
+
+#: The language the code and the book are written in.
+SOURCE_LANGUAGE = "en"
+
+#: Every edition of the book, by language code, with its name in its own language.
+LANGUAGES = {"en": "English", "nl": "Nederlands"}
+
+#: The editions translated from the source (each built under its code: _build/html/nl/).
+TRANSLATIONS = tuple(code for code in LANGUAGES if code != SOURCE_LANGUAGE)
+
+#: Set by the book's build (socialbrain.book.editions) for the kernels that execute its pages.
+LANGUAGE_ENV = "SOCIALBRAIN_LANGUAGE"
+
+CATALOGS = Path(__file__).resolve().parent / "locales"
+DOMAIN = "socialbrain"
+
+_chosen: str | None = None
+
+
+def set_language(code: str | None) -> None:
+    """Choose the language of feedback and labels from now on ("nl" or "en"; None: the default again)."""
+    global _chosen
+    if code is not None and code not in LANGUAGES:
+        raise ValueError(f"language must be one of {', '.join(LANGUAGES)}, not {code!r}")
+    _chosen = code
+
+
+def language() -> str:
+    """The language in use now."""
+    if _chosen:
+        return _chosen
+    code = os.environ.get(LANGUAGE_ENV, "").strip()
+    return code if code in LANGUAGES else SOURCE_LANGUAGE
+
+
+@lru_cache(maxsize=None)
+def catalog(code: str) -> dict[str, str]:
+    """{English message: translation} for one language; fuzzy and empty entries are left out."""
+    path = CATALOGS / code / "LC_MESSAGES" / f"{DOMAIN}.po"
+    if code == SOURCE_LANGUAGE or not path.is_file():
+        return {}
+    from babel.messages.pofile import read_po  # Sphinx's own dependency
+
+    with path.open("rb") as handle:
+        entries = read_po(handle, locale=code)
+    return {m.id: m.string for m in entries if m.id and m.string and not m.fuzzy and isinstance(m.id, str)}
+
+
+def _(message: str, code: str | None = None) -> str:
+    """``message`` in the language in use (or in ``code``); English where there is no translation."""
+    return catalog(code or language()).get(message, message)
+
+
+def number(value: float, decimals: int = 0) -> str:
+    """``value`` written the way the language in use writes numbers ("1,500.5" in English, "1.500,5" in Dutch)."""
+    from babel.numbers import format_decimal
+
+    pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
+    return format_decimal(value, format=pattern, locale=language())
+
+
+def N_(message: str) -> str:
+    """Marks a message for the catalog where it is defined; translate it with :func:`_` where it is shown."""
+    return message

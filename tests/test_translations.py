@@ -1,0 +1,204 @@
+"""The translated editions: complete where declared complete, and really in their language.
+
+Reads the catalogs (`locales/`, `socialbrain/locales/`) and the built Dutch
+pages; the catalog test extracts the English pages' messages afresh (Sphinx's
+gettext builder, no notebook runs), so an English paragraph that changed since
+its translation shows up even before anyone runs `make catalogs`.
+"""
+
+import re
+import subprocess
+import sys
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from conftest import SITE
+from socialbrain.book import editions
+from socialbrain.i18n import CATALOGS as PACKAGE_LOCALES
+from socialbrain.i18n import TRANSLATIONS, _, catalog, set_language
+from test_chapters import SEEDS, _words
+
+DECLARED = [(lang, page) for lang in TRANSLATIONS for page in editions.COMPLETE.get(lang, ())]
+
+
+@pytest.fixture(scope="module")
+def english_messages(tmp_path_factory):
+    """{page: [msgid, ...]} as the English sources say now."""
+    from babel.messages.pofile import read_po
+
+    pot = tmp_path_factory.mktemp("gettext") / "pot"
+    # In a fresh interpreter: Sphinx apps made by other tests in this process leave registries behind.
+    done = subprocess.run([sys.executable, "-m", "socialbrain.book.editions", "extract", str(pot)],
+                          cwd=editions.ROOT, capture_output=True, text=True)
+    assert done.returncode == 0, f"extracting the English messages failed:\n{done.stdout[-2000:]}\n{done.stderr[-2000:]}"
+    messages = {}
+    for path in pot.rglob("*.pot"):
+        with path.open("rb") as handle:
+            messages[path.relative_to(pot).with_suffix("").as_posix()] = [m.id for m in read_po(handle) if m.id]
+    assert messages, "the gettext builder extracted nothing"
+    return messages
+
+
+@pytest.mark.parametrize(("lang", "page"), DECLARED)
+def test_declared_complete_page_has_every_message_translated(lang, page, english_messages):
+    po = editions.LOCALES / lang / "LC_MESSAGES" / f"{page}.po"
+    assert po.is_file(), f"{page} is declared complete in {lang} but has no catalog {po}: run `make catalogs`"
+    status = editions.read_catalog(po, lang)
+    translated = {m for m in _translations(po, lang)}
+    assert page in english_messages, f"{page} is declared complete but is not a page of the book"
+    missing = [m for m in english_messages[page] if m not in translated]
+    assert not missing and not status.fuzzy, (
+        f"{page} is declared complete in {lang} (socialbrain/book/editions.py COMPLETE), but "
+        f"{len(missing)} English message(s) have no current translation and {len(status.fuzzy)} are fuzzy. "
+        "Run `make catalogs`, then translate:\n" + "\n".join(f"  - {m[:100]}" for m in missing + status.fuzzy)
+    )
+
+
+def _translations(po: Path, lang: str) -> set[str]:
+    from babel.messages.pofile import read_po
+
+    with po.open("rb") as handle:
+        return {m.id for m in read_po(handle, locale=lang) if m.id and m.string and not m.fuzzy}
+
+
+def test_a_changed_english_paragraph_counts_as_untranslated(tmp_path):
+    """The check above compares with the English as it is now: an edited paragraph is no longer translated."""
+    po = tmp_path / "LC_MESSAGES" / "page.po"
+    po.parent.mkdir()
+    po.write_text('msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=utf-8\\n"\n\n'
+                  'msgid "Old English."\nmsgstr "Oud Nederlands."\n\n'
+                  '#, fuzzy\nmsgid "Changed English."\nmsgstr "Verouderd Nederlands."\n', encoding="utf-8")
+    assert _translations(po, "nl") == {"Old English."}
+    status = editions.read_catalog(po, "nl")
+    assert status.catalog == "page" and status.fuzzy == ["Changed English."] and status.missing == 1
+
+
+# --------------------------------------------------------------------------
+# The built Dutch pages read as Dutch
+# --------------------------------------------------------------------------
+
+#: Common English function words that are not also Dutch words (not "is", "was", "of"); Dutch text has next to none.
+ENGLISH_WORDS = set("""the and to are were that this which with for from by not but or as it its
+their they what when how why be been can does would should could into about than these those you your""".split())
+#: Share of English function words above which a paragraph counts as English.
+ENGLISH_SHARE = 0.12
+
+
+class Paragraphs(HTMLParser):
+    """The visible text of each paragraph and list item in the article, leaving out text marked lang="en"."""
+
+    def __init__(self):
+        super().__init__()
+        self.paragraphs, self._text, self._depth, self._skip, self._in_article = [], None, 0, [], False
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "article":
+            self._in_article = True
+        if not self._in_article:
+            return
+        if tag in ("p", "li", "h1", "h2", "h3", "legend", "dt", "dd") and self._text is None:
+            self._text, self._depth = [], 0
+        if self._text is not None:
+            self._depth += tag in ("p", "li", "h1", "h2", "h3", "legend", "dt", "dd")
+        self._skip.append(attrs.get("lang", "").startswith("en") or tag in ("code", "pre", "script", "style")
+                          or "citation" in (attrs.get("class") or "") or tag == "cite")
+
+    def handle_endtag(self, tag):
+        if self._skip:
+            self._skip.pop()
+        if tag == "article":
+            self._in_article = False
+        if self._text is not None and tag in ("p", "li", "h1", "h2", "h3", "legend", "dt", "dd"):
+            self._depth -= 1
+            if self._depth <= 0:
+                self.paragraphs.append(" ".join("".join(self._text).split()))
+                self._text = None
+
+    def handle_data(self, data):
+        if self._text is not None and not any(self._skip):
+            self._text.append(data)
+
+
+def english_share(text: str) -> float:
+    words = re.findall(r"[a-z']+", text.lower())
+    return sum(w in ENGLISH_WORDS for w in words) / len(words) if words else 0.0
+
+
+def english_paragraphs(html_text: str) -> list[str]:
+    parser = Paragraphs()
+    parser.feed(html_text)
+    return [p for p in parser.paragraphs if len(p.split()) >= 6 and english_share(p) > ENGLISH_SHARE]
+
+
+def test_the_english_detector_tells_the_languages_apart():
+    assert english_paragraphs("<article><p>Loneliness is not the same as being alone, and the studies show why.</p></article>")
+    assert not english_paragraphs("<article><p>Eenzaamheid is niet hetzelfde als alleen zijn, en de studies laten zien waarom.</p></article>")
+    assert not english_paragraphs('<article><p>Eenzaamheid (<span lang="en">loneliness is not the same as being alone</span>) '
+                                  "is een gevoel dat iedereen kent.</p></article>")
+
+
+@pytest.mark.parametrize(("lang", "page"), DECLARED)
+def test_declared_complete_page_reads_in_its_language(lang, page):
+    built = SITE / lang / f"{page}.html"
+    if not built.is_file():
+        pytest.fail(f"{built} is missing: run `make book` (it builds every edition)")
+    english = english_paragraphs(built.read_text(encoding="utf-8"))
+    assert not english, f"{lang}/{page}.html still has English paragraphs:\n" + "\n".join(f"  - {p[:120]}" for p in english)
+
+
+# --------------------------------------------------------------------------
+# The package's own strings
+# --------------------------------------------------------------------------
+
+def test_feedback_speaks_the_chosen_language():
+    from socialbrain.check import check
+
+    assert catalog("nl").get("{task}: right!"), "the Dutch catalog has no translation for the feedback frame"
+    try:
+        set_language("nl")
+        dutch = check("ex99.9", 1).message
+        set_language("en")
+        english = check("ex99.9", 1).message
+    finally:
+        set_language(None)
+    assert dutch.startswith("Nog niet.") and "oefenopdracht" in dutch
+    assert english.startswith("Not yet.") and "practice task" in english
+    assert _("Hint:", "nl") == "Tip:" and _("Hint:", "en") == "Hint:"
+
+
+def test_an_unknown_language_is_refused_with_the_choices():
+    with pytest.raises(ValueError, match="en, nl"):
+        set_language("fr")
+
+
+# --------------------------------------------------------------------------
+# Never the seed articles' own Dutch
+# --------------------------------------------------------------------------
+
+def _all_translations():
+    from babel.messages.pofile import read_po
+
+    for lang in TRANSLATIONS:
+        for po in [*(editions.LOCALES / lang).rglob("*.po"), *(PACKAGE_LOCALES / lang).rglob("*.po")]:
+            with po.open("rb") as handle:
+                for message in read_po(handle, locale=lang):
+                    if message.id and message.string:
+                        yield po.name, message.string
+
+
+@pytest.mark.skipif(not SEEDS.is_dir(), reason="seed articles are not beside this checkout")
+def test_no_translation_copies_ten_words_from_a_seed_article():
+    """The seed articles are Dutch: a translation must paraphrase them as the English does, never copy."""
+    seed_grams = set()
+    for seed in SEEDS.glob("*.txt"):
+        words = _words(seed.read_text(encoding="utf-8"))
+        seed_grams.update(tuple(words[i:i + 10]) for i in range(len(words) - 9))
+    copied = []
+    for name, text in _all_translations():
+        words = _words(text)
+        copied += [f"{name}: {' '.join(words[i:i + 10])}" for i in range(len(words) - 9)
+                   if tuple(words[i:i + 10]) in seed_grams]
+    assert not copied, copied[:5]

@@ -20,8 +20,9 @@ help:
 	@echo "instructors: make lab-instructor | release | roster FILE=class-list.csv | collect A=ps2_measurement [ZIP=download.zip] | grade A=... | feedback A=... | export [OUT=file.csv]"
 	@echo "             (the learning platform is c.Platform.name in nbgrader_config.py)"
 
-# pip's editable install leaves out pyproject's data-files: copy nbgrader's fail-safe
-# defaults (socialbrain/grading/failsafe.py) into the environment ourselves.
+# nbgrader's fail-safe defaults (socialbrain/grading/failsafe.py) go into the grading
+# environment here, not through the package: the wheel that students install from the
+# book must not change how nbgrader behaves in their environments.
 $(BIN)/.installed: pyproject.toml jupyter-config/nbgrader_config.json
 	@[ -x $(BIN)/python ] || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip

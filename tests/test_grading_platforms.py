@@ -180,9 +180,10 @@ def test_moodle_collect_both_layouts(fresh, tmp_path):
         f"Anna Jansen_881001_assignsubmission_file/{NB}.ipynb": notebook(fresh),
         f"Ayşe Özdemir_881003_assignsubmission_file_{NB}.ipynb": notebook(fresh, "reversed"),
         "Ayşe Özdemir_881003_assignsubmission_onlinetext_onlinetext.html": "<p>see the notebook</p>",
+        f"Lotte de Boer_881004_assignsubmission_file_/{NB}.ipynb": notebook(fresh),  # Moodle 3.1 to 4.x folders
     })
     assert run(fresh, "collect", "--platform", "moodle", "--zip", str(z), A) == 0
-    assert sorted(p.name for p in (fresh / "submitted").iterdir()) == ["a.jansen", "a.ozdemir"]
+    assert sorted(p.name for p in (fresh / "submitted").iterdir()) == ["a.jansen", "a.ozdemir", "l.deboer"]
 
 
 def test_roster_in_an_unknown_format_is_refused(fresh, tmp_path, capsys):

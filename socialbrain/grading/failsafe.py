@@ -2,9 +2,11 @@
 
 nbgrader only logs "Exception while loading config file" when the course's
 ``nbgrader_config.py`` fails, and then grades with its defaults: plain
-``Execute``, outside the sandbox. Installing the course puts
-``etc/jupyter/nbgrader_config.json`` into the environment (see
-``[tool.setuptools.data-files]`` in pyproject.toml). nbgrader reads that file
+``Execute``, outside the sandbox. Setting up the grading environment (the
+Makefile, or the instructor guide's steps on a hub) copies
+``jupyter-config/nbgrader_config.json`` to ``etc/jupyter/`` in the environment;
+the package itself does not carry it, so the wheel that students install changes
+nothing in their environments. nbgrader reads that file
 *before* the course's own file, for every grading path (``nbgrader
 autograde``, formgrader's button, the course's command). It makes
 :class:`RefuseToGrade` the only sanitising and autograding step; the

@@ -1,7 +1,8 @@
 """Moodle: the assignment's "Download all submissions" zip in, its grading worksheet out.
 
 Download: per student ``<Full name>_<participant id>_assignsubmission_file/<file
-name>`` (with "Download submissions in folders"), or flat
+name>`` (with "Download submissions in folders"; Moodle 3.1 to 4.x end the folder
+name with one more ``_``), or flat
 ``<Full name>_<participant id>_assignsubmission_file_<file name>``. The
 participant id belongs to this assignment only, so the student is known by
 name: the name is looked up in the roster (load the grading worksheet or a
@@ -26,7 +27,7 @@ from traitlets import Unicode
 
 from .base import GradeExport, RosterCollector, name_id, normal_name
 
-FILE = re.compile(r"(?:^|/)(?P<name>[^/_]+)_(?P<participant>\d+)_assignsubmission_file(?:/|_)(?P<file>[^/]+)$")
+FILE = re.compile(r"(?:^|/)(?P<name>[^/_]+)_(?P<participant>\d+)_assignsubmission_file(?:_?/|_)(?P<file>[^/]+)$")
 WORKSHEET_COLUMNS = ("Identifier", "Full name", "Email address", "Grade")
 
 

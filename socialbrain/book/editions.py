@@ -42,14 +42,12 @@ LOCALES = ROOT / "locales"
 #: Pages whose translation is finished and reviewed: tests/test_translations.py fails when one of
 #: them has a message without a translation, or English that changed since it was translated.
 COMPLETE = {
-    "nl": ("book/intro", "book/how-to-use", "book/content-note", "book/01-wired-for-others",
+    # how-to-use, assignments and the practice pages changed (issue 13's "Practise this" box is
+    # not yet in the catalogs): they come back here once their new text is translated.
+    "nl": ("book/intro", "book/content-note", "book/01-wired-for-others",
            "book/02-rejection-hurts", "book/03-the-brains-own-painkillers",
            "book/07-coping-with-rejection", "book/08-approach-and-avoidance",
-           "book/assignments", "book/progress", "book/glossary", "book/bibliography",
-           "exercises/01-wired-for-others", "exercises/02-rejection-hurts",
-           "exercises/03-the-brains-own-painkillers", "exercises/04-love-loss-and-craving",
-           "exercises/05-loneliness-is-not-isolation", "exercises/06-the-lonely-brain-under-pressure",
-           "exercises/08-approach-and-avoidance"),
+           "book/progress", "book/glossary", "book/bibliography"),
 }
 
 

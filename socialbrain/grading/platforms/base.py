@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import os
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -61,6 +62,29 @@ class RosterCollector(FileNameCollectorPlugin):
                              path, len(ids), full_name, ", ".join(ids))
             return None
         return ids[0] if ids else name_id(full_name)
+
+    #: the platform's name in "Not a <platform> submission" warnings
+    platform = ""
+
+    def match(self, submitted_file: str):
+        """The platform's file-name match (with a ``name`` and a ``file`` group), or None."""
+        raise NotImplementedError
+
+    def details(self, m) -> dict:
+        """What else the platform's file name says, kept with the hand-in."""
+        return {}
+
+    def collect(self, submitted_file):
+        if os.path.splitext(submitted_file)[1] not in self.valid_ext:
+            return None
+        m = self.match(submitted_file)
+        if not m:
+            self.log.warning("Not a %s submission: %s", self.platform, submitted_file)
+            return None
+        student = self.student_for(m["name"], submitted_file)
+        if student is None:
+            return None
+        return {"student_id": student, "file_id": m["file"], "full_name": m["name"], **self.details(m)}
 
 
 # ---------------------------------------------------------------------------

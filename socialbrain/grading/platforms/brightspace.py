@@ -16,7 +16,6 @@ Import (Grades -> Enter Grades -> Import): ``OrgDefinedId`` and/or
 
 from __future__ import annotations
 
-import os
 import re
 from datetime import datetime
 from pathlib import Path
@@ -43,18 +42,13 @@ def hand_in_time(text: str) -> str | None:
 class BrightspaceCollector(RosterCollector):
     """Brightspace folder (or older flat) names -> roster student id, notebook name, hand-in time."""
 
-    def collect(self, submitted_file):
-        if os.path.splitext(submitted_file)[1] not in self.valid_ext:
-            return None
-        m = FOLDER.search(submitted_file) or FLAT.search(submitted_file)
-        if not m:
-            self.log.warning("Not a Brightspace submission: %s", submitted_file)
-            return None
-        student = self.student_for(m["name"], submitted_file)
-        if student is None:
-            return None
-        return {"student_id": student, "file_id": m["file"], "timestamp": hand_in_time(m["date"]),
-                "full_name": m["name"]}
+    platform = "Brightspace"
+
+    def match(self, submitted_file):
+        return FOLDER.search(submitted_file) or FLAT.search(submitted_file)
+
+    def details(self, m):
+        return {"timestamp": hand_in_time(m["date"])}
 
 
 class BrightspaceExport(GradeExport):

@@ -19,7 +19,6 @@ worksheet". A blank grade changes nothing.
 from __future__ import annotations
 
 import csv
-import os
 import re
 from pathlib import Path
 
@@ -51,17 +50,13 @@ def read_worksheet(path) -> tuple[list[str], list[dict]]:
 class MoodleCollector(RosterCollector):
     """Moodle folder (or flat) names -> roster student id and notebook name."""
 
-    def collect(self, submitted_file):
-        if os.path.splitext(submitted_file)[1] not in self.valid_ext:
-            return None
-        m = FILE.search(submitted_file)
-        if not m:
-            self.log.warning("Not a Moodle submission: %s", submitted_file)
-            return None
-        student = self.student_for(m["name"], submitted_file)
-        if student is None:
-            return None
-        return {"student_id": student, "file_id": m["file"], "participant": m["participant"], "full_name": m["name"]}
+    platform = "Moodle"
+
+    def match(self, submitted_file):
+        return FILE.search(submitted_file)
+
+    def details(self, m):
+        return {"participant": m["participant"]}
 
 
 class MoodleExport(GradeExport):

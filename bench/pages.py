@@ -82,6 +82,9 @@ def visit_bytes(page, url):
     page.goto(url, wait_until="load")
     for box in page.locator(".sb-plotly, .sb-plot").all():
         box.scroll_into_view_if_needed()
+        # A figure draws when it has been near the screen for a frame (IntersectionObserver);
+        # scrolling on at once would skip it, as no reader does.
+        page.wait_for_timeout(150)
     page.evaluate("window.scrollTo(0, document.documentElement.scrollHeight)")
     page.wait_for_load_state("networkidle")
     return page.evaluate(TRANSFERRED)

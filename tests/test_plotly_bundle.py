@@ -15,6 +15,8 @@ from socialbrain.book.assets import PLOTLY_STATIC
 
 BUNDLE = f"_static/{PLOTLY_STATIC}"
 FIGURE_JSON = re.compile(r'<script type="application/json" class="(?:sb-plotly-figure|sb-data)">(.*?)</script>', re.S)
+#: a widget's states too large to stay in the page (socialbrain/book/widget_data.py)
+WIDGET_DATA = re.compile(r'<script type="application/json" class="sb-data" data-src="([^"?]+)')
 
 
 def bundle_trace_types(site):
@@ -43,7 +45,9 @@ def test_every_figure_uses_only_traces_the_bundle_has(site):
     available = bundle_trace_types(site)
     used = {}
     for page in site_pages(site):
-        for raw in FIGURE_JSON.findall((site / page).read_text(encoding="utf-8")):
+        html = (site / page).read_text(encoding="utf-8")
+        files = [(site / page).parent / src for src in WIDGET_DATA.findall(html)]
+        for raw in FIGURE_JSON.findall(html) + [f.read_text(encoding="utf-8") for f in files]:
             for kind in trace_types(json.loads(raw)):
                 used.setdefault(kind, page)
     assert used, "no figures found in the built book"

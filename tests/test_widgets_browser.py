@@ -39,9 +39,9 @@ def test_every_control_changes_the_plot_by_keyboard(server, context, widget):
     page.goto(f"{server}/{WIDGET_PAGES[widget]}")
     root = page.locator(f'[data-widget="{widget}"]')
     root.wait_for()
-    page.wait_for_function(f"document.querySelector('[data-widget=\"{widget}\"]').dataset.sbReady === '1'")
-    # plotly.js loads once a widget comes near the screen; the plot is drawn after that.
+    # The widget's states and plotly.js load once it comes near the screen; it is set up and drawn then.
     root.scroll_into_view_if_needed()
+    page.wait_for_function(f"document.querySelector('[data-widget=\"{widget}\"]').dataset.sbReady === '1'")
     page.wait_for_function(f"document.querySelector('[data-widget=\"{widget}\"] .sb-plot').data")
     controls = root.locator("form.sb-controls").evaluate(
         "f => Array.from(new Set(Array.from(f.elements).filter(e => e.name).map(e => e.name + '|' + e.type)))"

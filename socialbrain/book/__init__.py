@@ -7,7 +7,8 @@ book (through `make book` or a bare `jupyter-book build .`) gets it.
 
 import os
 
-from socialbrain.book import a11y, assets, citations, dutch, practise, progress, selfcheck, switch, theme
+from socialbrain.book import (a11y, assets, citations, critical_css, dutch, practise, progress, selfcheck, switch,
+                             theme, widget_data)
 from socialbrain.widgets import STATIC_ENV
 
 
@@ -24,4 +25,6 @@ def setup(app):
     theme.setup(app)
     switch.setup(app)   # the language switch between the English and Dutch editions
     practise.setup(app)
+    widget_data.setup(app)
+    critical_css.setup(app)  # last: it reads the finished pages
     return {"parallel_read_safe": True, "parallel_write_safe": True, "version": "1"}

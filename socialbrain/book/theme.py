@@ -1,19 +1,25 @@
 """Repairs to the theme's page template and scripts for phones and slow connections.
 
 The template (templates/layout.html) drops pydata-sphinx-theme's hidden top bar,
-whose duplicate menu button left the visible one dead, and defers the search
-index. `defer_scripts` defers the theme's and Sphinx's other scripts, so none
-of them holds back the first paint, and `drop_unused_design` leaves out
-sphinx-design's files where a page has none of its components.
+whose duplicate menu button left the visible one dead, and loads the search
+index on the search page only. `defer_scripts` defers the theme's and Sphinx's other scripts and
+`inline_documentation_options` puts the one that must run at once in the page,
+so none of them holds back the first paint, and `drop_unused_design` leaves out
+sphinx-design's files where a page has none of its components. The search
+page quotes the article in its snippets (static/sb-search.js).
 """
 
 from pathlib import Path
 
+import sphinx
+
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 
 #: Inline scripts on every page assign to DOCUMENTATION_OPTIONS as soon as they are
-#: parsed, so the script that defines it must run first.
+#: parsed, so the script that defines it must run first: it goes inline in the page
+#: (`inline_documentation_options`), a request fewer before the first paint.
 MUST_RUN_AT_ONCE = ("documentation_options.js",)
+OPTIONS_TEMPLATE = Path(sphinx.__file__).parent / "themes" / "basic" / "static" / "documentation_options.js.jinja"
 
 
 def add_templates(app, config):
@@ -36,6 +42,17 @@ def _deferred(js):
     return type(js)(js.filename, priority=js.priority, **attributes, defer="defer")
 
 
+def inline_documentation_options(app, pagename, templatename, context, doctree):
+    """Sphinx's tiny documentation_options.js was the one script that blocked the first paint."""
+    scripts = context.get("script_files", [])
+    source = OPTIONS_TEMPLATE.read_text(encoding="utf-8")
+    scripts[:] = [
+        type(js)(None, priority=js.priority, body=app.builder.templates.render_string(source, context))
+        if str(getattr(js, "filename", "") or "").endswith(MUST_RUN_AT_ONCE) else js
+        for js in scripts
+    ]
+
+
 def drop_unused_design(app, pagename, templatename, context, doctree):
     """sphinx-design (which Jupyter Book always loads) costs a stylesheet before the first paint
     and a script; a page with none of its components (class "sd-...") needs neither."""
@@ -46,7 +63,15 @@ def drop_unused_design(app, pagename, templatename, context, doctree):
         files[:] = [f for f in files if name not in str(getattr(f, "filename", "") or "")]
 
 
+def article_search_snippets(app, pagename, templatename, context, doctree):
+    """Search results quote the article, not the theme's header around it (static/sb-search.js)."""
+    if pagename == "search":
+        app.add_js_file("sb-search.js", defer="defer")
+
+
 def setup(app):
     app.connect("config-inited", add_templates)
     app.connect("html-page-context", drop_unused_design)
     app.connect("html-page-context", defer_scripts, priority=950)
+    app.connect("html-page-context", inline_documentation_options, priority=950)
+    app.connect("html-page-context", article_search_snippets)

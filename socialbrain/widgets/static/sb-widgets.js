@@ -3,7 +3,8 @@
  * One script for every widget on a page. Each widget root
  * ([data-widget]) holds its precomputed states as JSON in
  * <script type="application/json" class="sb-data"> (made by
- * socialbrain/widgets/embed.py). On every control change this script
+ * socialbrain/widgets/embed.py), or, in the book, in the file its data-src
+ * names, fetched when the widget comes near the screen. On every control change this script
  * composes the figure for the chosen state (base + one patch per factor),
  * redraws it with the page's shared window.Plotly (once sb-plotly.js has
  * loaded it), and rewrites the
@@ -99,8 +100,39 @@
     handler();
   }
 
+  /* Large state tables live in a file of their own (socialbrain/book/widget_data.py):
+     fetch it once the widget comes near the screen, then set the widget up. */
+  function fetchThenInit(root, script) {
+    fetch(script.getAttribute("data-src")).then(function (response) {
+      if (!response.ok) { throw new Error("HTTP " + response.status); }
+      return response.text();
+    }).then(function (text) {
+      script.textContent = text;
+      init(root);
+    }, function (e) {
+      if (window.console) { console.error("sb-widgets: the states did not load for", root, e); }
+      var note = document.createElement("p");
+      note.className = "sb-noplot";
+      note.textContent = "The plot could not be drawn (its data did not load); the text below describes it.";
+      root.querySelector(".sb-plot").appendChild(note);
+    });
+  }
+
+  var near = "IntersectionObserver" in window ? new IntersectionObserver(function (entries) {
+    entries.forEach(function (entry) {
+      if (!entry.isIntersecting) { return; }
+      near.unobserve(entry.target);
+      fetchThenInit(entry.target, entry.target.querySelector("script.sb-data"));
+    });
+  }, { rootMargin: "600px 0px" }) : null;
+
   function initAll() {
-    document.querySelectorAll("[data-widget]").forEach(init);
+    document.querySelectorAll("[data-widget]").forEach(function (root) {
+      var script = root.querySelector("script.sb-data");
+      if (!script || !script.hasAttribute("data-src") || script.textContent.trim()) { init(root); }
+      else if (near) { near.observe(root); }
+      else { fetchThenInit(root, script); }
+    });
   }
 
   window.sbWidgets = { init: init, initAll: initAll, compose: compose };

@@ -1,0 +1,79 @@
+"""What holds back a page's first paint on a slow connection: nothing but the page itself.
+
+Each page carries the style rules it uses in one <style> (socialbrain/book/critical_css.py);
+its stylesheets load without blocking, with a <noscript> fallback. The page must look the
+same before they arrive as after: same layout on a phone and on a desktop, same colours in
+the dark theme (otherwise the reader sees the page jump, and Lighthouse counts the shift).
+"""
+
+import re
+
+import pytest
+
+from conftest import is_redirect, site_pages
+
+LINK = re.compile(r"<link\b[^>]*>")
+PAGES = [p for p in site_pages() if not is_redirect(p)]
+#: a chapter with widgets, a chapter with a static figure, front matter with code, the search page
+SAMPLES = ["book/03-the-brains-own-painkillers.html", "book/05-loneliness-is-not-isolation.html",
+           "book/instructor-guide.html", "search.html"]
+#: where the reader's eye lands: the layout of these must not change when the stylesheets arrive
+LANDMARKS = ("article.bd-article h1, article.bd-article p, article.bd-article table, .bd-header-article, "
+             ".bd-sidebar-primary, .sb-widget, .sb-figure, .highlight, .bd-search-container")
+BOXES = f"""() => [...document.querySelectorAll({LANDMARKS!r})].slice(0, 40).map(e => {{
+  const r = e.getBoundingClientRect();
+  return [e.tagName, Math.round(r.x), Math.round(r.y), Math.round(r.width), Math.round(r.height)];
+}})"""
+COLOURS = """() => [document.body, document.querySelector('article.bd-article p'),
+  document.querySelector('.bd-header-article')].map(e => e && [getComputedStyle(e).color, getComputedStyle(e).backgroundColor])"""
+
+
+def _head(html):
+    return html.split("</head>")[0]
+
+
+@pytest.mark.parametrize("page_path", PAGES, ids=str)
+def test_no_stylesheet_blocks_the_first_paint(site, page_path):
+    head = _head((site / page_path).read_text(encoding="utf-8"))
+    assert re.search(r"<style>.{2000,}?</style>", head, re.S), f"{page_path}: no critical CSS inlined"
+    outside_noscript = re.sub(r"<noscript>.*?</noscript>", "", head, flags=re.S)
+    sheets = [tag for tag in LINK.findall(outside_noscript) if 'rel="stylesheet"' in tag]
+    assert sheets, f"{page_path}: the full stylesheets must still load"
+    for tag in sheets:
+        assert 'media="print"' in tag and "onload=" in tag, f"{page_path}: {tag} blocks rendering"
+        href = re.search(r'href="([^"]+)"', tag).group(1)
+        assert re.search(rf'<noscript><link[^>]*href="{re.escape(href)}"', head), f"{page_path}: no fallback for {href}"
+    assert "styles/theme.css" not in head, "theme.css only @imports basic.css: one more round trip"
+
+
+def _looks(browser, server, page_path, viewport, scheme, hold_css):
+    context = browser.new_context(viewport=viewport, color_scheme=scheme)
+    page = context.new_page()
+    if hold_css:  # the first paint: only what the page itself carries
+        page.route(re.compile(r"\.css(\?|$)"), lambda route: route.abort())
+    page.goto(f"{server}/{page_path}", wait_until="load")
+    page.wait_for_timeout(200)
+    looks = page.evaluate(BOXES), page.evaluate(COLOURS)
+    context.close()
+    return looks
+
+
+@pytest.mark.parametrize("page_path", SAMPLES)
+@pytest.mark.parametrize("viewport,scheme", [({"width": 390, "height": 844}, "light"),
+                                             ({"width": 1280, "height": 800}, "light"),
+                                             ({"width": 390, "height": 844}, "dark")],
+                         ids=["phone", "desktop", "phone-dark"])
+def test_the_page_looks_the_same_before_the_stylesheets_arrive(browser, server, page_path, viewport, scheme):
+    first_boxes, first_colours = _looks(browser, server, page_path, viewport, scheme, hold_css=True)
+    boxes, colours = _looks(browser, server, page_path, viewport, scheme, hold_css=False)
+    assert len(boxes) >= 3, f"{page_path}: nothing measured"
+    assert first_boxes == boxes, f"{page_path} moves when its stylesheets arrive"
+    assert first_colours == colours, f"{page_path} changes colour when its stylesheets arrive ({scheme})"
+
+
+def test_code_is_highlighted_once_the_stylesheet_arrives(server, context):
+    page = context.new_page()
+    page.goto(f"{server}/book/instructor-guide.html")
+    page.wait_for_load_state("load")
+    comment = page.locator(".highlight .c1").first  # pygments.css: `.highlight .c1 { color: #515151 }`
+    assert comment.evaluate("e => getComputedStyle(e).color") == "rgb(81, 81, 81)"

@@ -169,6 +169,26 @@ def test_feedback_speaks_the_chosen_language():
     assert _("Hint:", "nl") == "Tip:" and _("Hint:", "en") == "Hint:"
 
 
+def test_the_practise_box_speaks_the_editions_language():
+    from socialbrain.book.practise import _box
+
+    dutch, english = _box("exercises/01-wired-for-others", "nl"), _box("exercises/01-wired-for-others", "en")
+    assert dutch.next_node(lambda n: n.tagname == "title").astext() == "Zelf oefenen"
+    assert english.next_node(lambda n: n.tagname == "title").astext() == "Practise this"
+    assert "Download het notebook" in dutch.astext() and english_share(dutch.astext()) < ENGLISH_SHARE
+    links = [n["refuri"] for n in dutch.findall(lambda n: n.tagname == "reference")]
+    assert links == [n["refuri"] for n in english.findall(lambda n: n.tagname == "reference")]
+    assert links[0] == "../practice/01-wired-for-others.ipynb"
+
+
+def test_the_built_dutch_practice_page_has_the_dutch_box():
+    built = SITE / "nl" / "exercises" / "01-wired-for-others.html"
+    if not built.is_file():
+        pytest.fail(f"{built} is missing: run `make book` (it builds every edition)")
+    page = built.read_text(encoding="utf-8")
+    assert "Zelf oefenen" in page and "Practise this" not in page
+
+
 def test_an_unknown_language_is_refused_with_the_choices():
     with pytest.raises(ValueError, match="en, nl"):
         set_language("fr")

@@ -189,6 +189,28 @@ def test_the_built_dutch_practice_page_has_the_dutch_box():
     assert "Zelf oefenen" in page and "Practise this" not in page
 
 
+def test_static_figures_and_widgets_write_dutch_words_and_decimal_commas():
+    from socialbrain.figures.health_risks import health_risks
+    from socialbrain.figures.loneliness_loop import loneliness_loop
+    from socialbrain.widgets import opioid_resilience
+
+    try:
+        set_language("nl")
+        risks, loop = health_risks(), loneliness_loop()
+        widget = opioid_resilience.spec().translated()
+        state = {"n": 18, "r": 0.4, "draw": 1, "region": "amygdala"}
+        fields, drawn = widget.field_texts(state), widget.draw(state)
+    finally:
+        set_language(None)
+    assert risks.layout.separators == ",." and drawn.layout.separators == ",."
+    assert "1,29" in risks.data[0].text + risks.data[1].text and "gepubliceerde" in risks.layout.title.text
+    assert english_share(risks.layout.meta["description"]) < ENGLISH_SHARE
+    assert loop.layout.title.text.startswith("De eenzaamheidskringloop")
+    assert ("0.4", "0,4") == (opioid_resilience.spec().controls[2].options[2][1], widget.controls[2].options[2][1])
+    assert "," in fields["r"] and "." not in fields["ci"]
+    assert health_risks().layout.separators == ".,"
+
+
 def test_an_unknown_language_is_refused_with_the_choices():
     with pytest.raises(ValueError, match="en, nl"):
         set_language("fr")

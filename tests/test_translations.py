@@ -211,6 +211,21 @@ def test_static_figures_and_widgets_write_dutch_words_and_decimal_commas():
     assert health_risks().layout.separators == ".,"
 
 
+def test_answer_format_messages_speak_the_chosen_language():
+    from socialbrain.check import check
+
+    try:
+        set_language("nl")
+        as_text, as_none = check("ex3.1", "0.5").message, check("ex3.1", None).message
+        too_many = check("ex3.1", [0.1, 0.2, 0.3]).message
+    finally:
+        set_language(None)
+    assert "aanhalingstekens" in as_text and "None" in as_none and "één correlatie" in as_none
+    assert "3 waarden" in too_many and "een list met 3 elementen" in too_many
+    for message in (as_text, as_none, too_many):
+        assert english_share(message) < ENGLISH_SHARE, message
+
+
 def test_an_unknown_language_is_refused_with_the_choices():
     with pytest.raises(ValueError, match="en, nl"):
         set_language("fr")

@@ -149,6 +149,20 @@ def test_declared_complete_page_reads_in_its_language(lang, page):
     assert not english, f"{lang}/{page}.html still has English paragraphs:\n" + "\n".join(f"  - {p[:120]}" for p in english)
 
 
+def test_the_dutch_glossary_is_sorted_by_its_dutch_terms():
+    import unicodedata
+
+    built = SITE / "nl" / "book" / "glossary.html"
+    if not built.is_file():
+        pytest.fail(f"{built} is missing: run `make book` (it builds every edition)")
+    items = built.read_text(encoding="utf-8").split("</dd>")  # an entry's first term names it; the others are aliases
+    terms = [re.search(r'<dt id="term-[^"]*">(.*?)<a class="headerlink"', item, re.S) for item in items]
+    firsts = [re.sub(r"<[^>]+>", "", t.group(1)).strip() for t in terms if t]
+    assert len(firsts) > 20 and firsts[0].startswith("affectieve component van pijn")
+    keys = [unicodedata.normalize("NFD", t.lower()) for t in firsts]
+    assert keys == sorted(keys), "the Dutch glossary is not in the order of its Dutch terms"
+
+
 # --------------------------------------------------------------------------
 # The package's own strings
 # --------------------------------------------------------------------------

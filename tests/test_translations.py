@@ -181,11 +181,21 @@ def test_declared_complete_page_shows_its_translations(lang, page):
     parser.feed(built.read_text(encoding="utf-8"))
     visible = "\n".join(parser.paragraphs)
     with (editions.LOCALES / lang / "LC_MESSAGES" / f"{page}.po").open("rb") as handle:
-        messages = [m for m in read_po(handle, locale=lang) if m.id and m.string and m.id != m.string]
+        messages = [m for m in read_po(handle, locale=lang) if m.id and m.string and m.id != m.string.replace("\\", "")]
     shown = [m.id for m in messages
              if len(m.id.split()) >= 2 and not re.search(r"[`*_{}\[\]]", m.id) and m.id in visible]
     assert not shown, f"{lang}/{page}.html shows the English of translated messages (escape a leading " \
         "'1.' as '1\\.' in a heading's msgstr):\n" + "\n".join(f"  - {m[:100]}" for m in shown)
+
+
+def test_the_themes_buttons_and_sphinxs_link_titles_speak_dutch():
+    built = SITE / "nl" / "book" / "05-loneliness-is-not-isolation.html"
+    if not built.is_file():
+        pytest.fail(f"{built} is missing: run `make book` (it builds every edition)")
+    page = built.read_text(encoding="utf-8")
+    for dutch in ("Inhoudsopgave tonen of verbergen", "Navigatie op deze pagina tonen of verbergen", "Link naar deze kop"):
+        assert f'title="{dutch}"' in page
+    assert not re.search(r'title="(Toggle|Link to this)', page)
 
 
 # --------------------------------------------------------------------------

@@ -241,7 +241,7 @@ def test_the_built_dutch_practice_page_has_the_dutch_box():
 def test_static_figures_and_widgets_write_dutch_words_and_decimal_commas():
     from socialbrain.figures.health_risks import health_risks
     from socialbrain.figures.loneliness_loop import loneliness_loop
-    from socialbrain.widgets import opioid_resilience
+    from socialbrain.widgets import dunbar_layers, opioid_resilience
 
     try:
         set_language("nl")
@@ -255,7 +255,13 @@ def test_static_figures_and_widgets_write_dutch_words_and_decimal_commas():
     assert "1,29" in risks.data[0].text + risks.data[1].text and "gepubliceerde" in risks.layout.title.text
     assert english_share(risks.layout.meta["description"]) < ENGLISH_SHARE
     assert loop.layout.title.text.startswith("De eenzaamheidskringloop")
-    assert ("0.4", "0,4") == (opioid_resilience.spec().controls[2].options[2][1], widget.controls[2].options[2][1])
+    assert ("0.4", "0,4") == (opioid_resilience.spec().translated().controls[2].options[2][1], widget.controls[2].options[2][1])
+    try:
+        set_language("nl")
+        layers = [label for _value, label in dunbar_layers.spec().translated().controls[0].options]
+    finally:
+        set_language(None)
+    assert layers[0] == "1,5" and layers[-2:] == ["1.500", "5.000"]  # never "1,500": a Dutch reader sees 1.5
     assert "," in fields["r"] and "." not in fields["ci"]
     assert health_risks().layout.separators == ".,"
 

@@ -161,7 +161,7 @@ def spec() -> WidgetSpec:
             Control("n", "Sample size (people)", "range",
                     tuple((n, str(n)) for n in SAMPLE_SIZES), 18),
             Control("r", "True correlation", "range",
-                    tuple((r, f"{r:.1f}") for r in TRUE_RS), 0.4),
+                    tuple((r, number(r, 1)) for r in TRUE_RS), 0.4),
             Control("draw", "Simulated sample number", "range",
                     tuple((d, str(d)) for d in DRAWS), 1),
         ],

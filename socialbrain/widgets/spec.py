@@ -17,7 +17,7 @@ from typing import Any, Callable, Sequence
 
 import plotly.graph_objects as go
 
-from socialbrain.i18n import _, number, separators
+from socialbrain.i18n import _, separators
 from socialbrain.plotting import WIDGET_TEMPLATE
 
 KINDS = ("select", "radio", "range", "checkbox")
@@ -154,18 +154,11 @@ class WidgetSpec:
         The model, the states and the fields' names stay as they are; a widget
         module translates the phrases its ``fields`` and ``figure`` write itself.
         """
-        controls = [replace(c, label=_(c.label), options=tuple((v, _option(str(lab))) for v, lab in c.options))
+        controls = [replace(c, label=_(c.label), options=tuple((v, _(str(lab))) for v, lab in c.options))
                     for c in self.controls]
         return replace(self, title=_(self.title), note=_(self.note) if self.note else "",
                        source=_(self.source), description=_(self.description), controls=controls,
                        summary=tuple((_(label), name) for label, name in self.summary))
-
-
-def _option(label: str) -> str:
-    """An option's label in the language in use: "0.4" becomes "0,4" in Dutch; words come from the catalog."""
-    if _is_number(label) and "." in label:
-        return number(float(label.replace(",", "")), len(label.rsplit(".", 1)[1]))
-    return _(label)
 
 
 def _is_number(text: str) -> bool:

@@ -78,6 +78,13 @@ def number(value: float, decimals: int = 0) -> str:
     return format_decimal(value, format=pattern, locale=language())
 
 
+def separators() -> str:
+    """Plotly's ``layout.separators`` for the language in use: decimal mark, then thousands ("," and "." in Dutch)."""
+    from babel.numbers import get_decimal_symbol, get_group_symbol
+
+    return get_decimal_symbol(language()) + get_group_symbol(language())
+
+
 def N_(message: str) -> str:
     """Marks a message for the catalog where it is defined; translate it with :func:`_` where it is shown."""
     return message

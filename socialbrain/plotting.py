@@ -14,6 +14,8 @@ Static figures end with :func:`finish`; widgets draw with
 import plotly.graph_objects as go
 import plotly.io as pio
 
+from socialbrain.i18n import separators
+
 #: Okabe & Ito (2008) colour-blind-safe palette.
 PALETTE = (
     "#0072B2",  # blue
@@ -80,7 +82,8 @@ def finish(fig: go.Figure, description: str, *, height: int, margin: dict, narro
     that the book applies where the figure is narrower than a tablet, so a
     phone gets short titles, a legend below and fewer labels.
     """
-    fig.update_layout(plot_bgcolor="#FFFFFF", paper_bgcolor="#FFFFFF", height=height, margin=margin)
+    fig.update_layout(plot_bgcolor="#FFFFFF", paper_bgcolor="#FFFFFF", height=height, margin=margin,
+                      separators=separators())
     fig.update_layout(meta={"description": description, **({"narrow": narrow} if narrow else {})})
     return fig
 

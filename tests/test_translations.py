@@ -123,7 +123,7 @@ class Paragraphs(HTMLParser):
 
 
 def english_share(text: str) -> float:
-    words = re.findall(r"[a-z']+", text.lower())
+    words = re.findall(r"[^\W\d_]+(?:'[^\W\d_]+)*", text.lower())  # whole words: "beëindigt" holds no "be"
     return sum(w in ENGLISH_WORDS for w in words) / len(words) if words else 0.0
 
 
@@ -131,6 +131,11 @@ def english_paragraphs(html_text: str) -> list[str]:
     parser = Paragraphs()
     parser.feed(html_text)
     return [p for p in parser.paragraphs if len(p.split()) >= 6 and english_share(p) > ENGLISH_SHARE]
+
+
+def test_the_english_detector_reads_whole_words():
+    assert english_share("Code die Python beëindigt wordt gestopt") == 0
+    assert english_share("the cat's toy") == 1 / 3
 
 
 def test_the_english_detector_tells_the_languages_apart():
@@ -147,6 +152,50 @@ def test_declared_complete_page_reads_in_its_language(lang, page):
         pytest.fail(f"{built} is missing: run `make book` (it builds every edition)")
     english = english_paragraphs(built.read_text(encoding="utf-8"))
     assert not english, f"{lang}/{page}.html still has English paragraphs:\n" + "\n".join(f"  - {p[:120]}" for p in english)
+
+
+def test_the_dutch_glossary_is_sorted_by_its_dutch_terms():
+    import unicodedata
+
+    built = SITE / "nl" / "book" / "glossary.html"
+    if not built.is_file():
+        pytest.fail(f"{built} is missing: run `make book` (it builds every edition)")
+    items = built.read_text(encoding="utf-8").split("</dd>")  # an entry's first term names it; the others are aliases
+    terms = [re.search(r'<dt id="term-[^"]*">(.*?)<a class="headerlink"', item, re.S) for item in items]
+    firsts = [re.sub(r"<[^>]+>", "", t.group(1)).strip() for t in terms if t]
+    assert len(firsts) > 20 and firsts[0].startswith("affectieve component van pijn")
+    keys = [unicodedata.normalize("NFD", t.lower()) for t in firsts]
+    assert keys == sorted(keys), "the Dutch glossary is not in the order of its Dutch terms"
+
+
+@pytest.mark.parametrize(("lang", "page"), DECLARED)
+def test_declared_complete_page_shows_its_translations(lang, page):
+    """Sphinx drops a translation it cannot parse as the node it replaces (a heading "1. Release"
+    translated as "1. Uitdelen" reads as a list): the English then stays, too short for the detector."""
+    from babel.messages.pofile import read_po
+
+    built = SITE / lang / f"{page}.html"
+    if not built.is_file():
+        pytest.fail(f"{built} is missing: run `make book` (it builds every edition)")
+    parser = Paragraphs()
+    parser.feed(built.read_text(encoding="utf-8"))
+    visible = "\n".join(parser.paragraphs)
+    with (editions.LOCALES / lang / "LC_MESSAGES" / f"{page}.po").open("rb") as handle:
+        messages = [m for m in read_po(handle, locale=lang) if m.id and m.string and m.id != m.string.replace("\\", "")]
+    shown = [m.id for m in messages
+             if len(m.id.split()) >= 2 and not re.search(r"[`*_{}\[\]]", m.id) and m.id in visible]
+    assert not shown, f"{lang}/{page}.html shows the English of translated messages (escape a leading " \
+        "'1.' as '1\\.' in a heading's msgstr):\n" + "\n".join(f"  - {m[:100]}" for m in shown)
+
+
+def test_the_themes_buttons_and_sphinxs_link_titles_speak_dutch():
+    built = SITE / "nl" / "book" / "05-loneliness-is-not-isolation.html"
+    if not built.is_file():
+        pytest.fail(f"{built} is missing: run `make book` (it builds every edition)")
+    page = built.read_text(encoding="utf-8")
+    for dutch in ("Inhoudsopgave tonen of verbergen", "Navigatie op deze pagina tonen of verbergen", "Link naar deze kop"):
+        assert f'title="{dutch}"' in page
+    assert not re.search(r'title="(Toggle|Link to this)', page)
 
 
 # --------------------------------------------------------------------------
@@ -167,6 +216,69 @@ def test_feedback_speaks_the_chosen_language():
     assert dutch.startswith("Nog niet.") and "oefenopdracht" in dutch
     assert english.startswith("Not yet.") and "practice task" in english
     assert _("Hint:", "nl") == "Tip:" and _("Hint:", "en") == "Hint:"
+
+
+def test_the_practise_box_speaks_the_editions_language():
+    from socialbrain.book.practise import _box
+
+    dutch, english = _box("exercises/01-wired-for-others", "nl"), _box("exercises/01-wired-for-others", "en")
+    assert dutch.next_node(lambda n: n.tagname == "title").astext() == "Zelf oefenen"
+    assert english.next_node(lambda n: n.tagname == "title").astext() == "Practise this"
+    assert "Download het notebook" in dutch.astext() and english_share(dutch.astext()) < ENGLISH_SHARE
+    links = [n["refuri"] for n in dutch.findall(lambda n: n.tagname == "reference")]
+    assert links == [n["refuri"] for n in english.findall(lambda n: n.tagname == "reference")]
+    assert links[0] == "../practice/01-wired-for-others.ipynb"
+
+
+def test_the_built_dutch_practice_page_has_the_dutch_box():
+    built = SITE / "nl" / "exercises" / "01-wired-for-others.html"
+    if not built.is_file():
+        pytest.fail(f"{built} is missing: run `make book` (it builds every edition)")
+    page = built.read_text(encoding="utf-8")
+    assert "Zelf oefenen" in page and "Practise this" not in page
+
+
+def test_static_figures_and_widgets_write_dutch_words_and_decimal_commas():
+    from socialbrain.figures.health_risks import health_risks
+    from socialbrain.figures.loneliness_loop import loneliness_loop
+    from socialbrain.widgets import dunbar_layers, opioid_resilience
+
+    try:
+        set_language("nl")
+        risks, loop = health_risks(), loneliness_loop()
+        widget = opioid_resilience.spec().translated()
+        state = {"n": 18, "r": 0.4, "draw": 1, "region": "amygdala"}
+        fields, drawn = widget.field_texts(state), widget.draw(state)
+    finally:
+        set_language(None)
+    assert risks.layout.separators == ",." and drawn.layout.separators == ",."
+    assert "1,29" in risks.data[0].text + risks.data[1].text and "gepubliceerde" in risks.layout.title.text
+    assert english_share(risks.layout.meta["description"]) < ENGLISH_SHARE
+    assert loop.layout.title.text.startswith("De eenzaamheidskringloop")
+    assert ("0.4", "0,4") == (opioid_resilience.spec().translated().controls[2].options[2][1], widget.controls[2].options[2][1])
+    try:
+        set_language("nl")
+        layers = [label for _value, label in dunbar_layers.spec().translated().controls[0].options]
+    finally:
+        set_language(None)
+    assert layers[0] == "1,5" and layers[-2:] == ["1.500", "5.000"]  # never "1,500": a Dutch reader sees 1.5
+    assert "," in fields["r"] and "." not in fields["ci"]
+    assert health_risks().layout.separators == ".,"
+
+
+def test_answer_format_messages_speak_the_chosen_language():
+    from socialbrain.check import check
+
+    try:
+        set_language("nl")
+        as_text, as_none = check("ex3.1", "0.5").message, check("ex3.1", None).message
+        too_many = check("ex3.1", [0.1, 0.2, 0.3]).message
+    finally:
+        set_language(None)
+    assert "aanhalingstekens" in as_text and "None" in as_none and "één correlatie" in as_none
+    assert "3 waarden" in too_many and "een list met 3 elementen" in too_many
+    for message in (as_text, as_none, too_many):
+        assert english_share(message) < ENGLISH_SHARE, message
 
 
 def test_an_unknown_language_is_refused_with_the_choices():

@@ -42,12 +42,15 @@ LOCALES = ROOT / "locales"
 #: Pages whose translation is finished and reviewed: tests/test_translations.py fails when one of
 #: them has a message without a translation, or English that changed since it was translated.
 COMPLETE = {
-    # how-to-use, assignments and the practice pages changed (issue 13's "Practise this" box is
-    # not yet in the catalogs): they come back here once their new text is translated.
-    "nl": ("book/intro", "book/content-note", "book/01-wired-for-others",
-           "book/02-rejection-hurts", "book/03-the-brains-own-painkillers",
+    "nl": ("book/intro", "book/content-note", "book/how-to-use", "book/01-wired-for-others",
+           "book/02-rejection-hurts", "book/03-the-brains-own-painkillers", "book/04-love-loss-and-craving",
+           "book/05-loneliness-is-not-isolation", "book/06-the-lonely-brain-under-pressure",
            "book/07-coping-with-rejection", "book/08-approach-and-avoidance",
-           "book/progress", "book/glossary", "book/bibliography"),
+           "book/progress", "book/glossary", "book/bibliography", "book/assignments", "book/instructor-guide",
+           *(f"exercises/{page}" for page in (
+               "01-wired-for-others", "02-rejection-hurts", "03-the-brains-own-painkillers",
+               "04-love-loss-and-craving", "05-loneliness-is-not-isolation",
+               "06-the-lonely-brain-under-pressure", "07-coping-with-rejection", "08-approach-and-avoidance"))),
 }
 
 

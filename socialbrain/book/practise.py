@@ -16,12 +16,14 @@ import sys
 import tempfile
 from importlib.metadata import version
 from pathlib import Path
+from string import Formatter
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from docutils import nodes
 
 from socialbrain import practice
 from socialbrain.hub_launch import launch_path
+from socialbrain.i18n import _
 
 FOLDER = "practice"
 PACKAGE_FILES = ("pyproject.toml", "README.md")
@@ -31,35 +33,44 @@ def wheel_name():
     return f"socialbrain-{version('socialbrain')}-py3-none-any.whl"
 
 
-def _box(docname):
-    """The 'Practise this' admonition for the practice page `docname`."""
+def _fill(template, **fields):
+    """The nodes of a translated sentence whose ``{field}`` places hold nodes (a link, a command)."""
+    parts = []
+    for text, field, _spec, _conversion in Formatter().parse(template):
+        if text:
+            parts.append(nodes.Text(text))
+        if field:
+            parts.append(fields[field])
+    return nodes.paragraph("", "", *parts)
+
+
+def _box(docname, language=None):
+    """The 'Practise this' admonition for the practice page `docname`, in the edition's language."""
     up = "../" * docname.count("/")
     notebook = f"{Path(docname).name}.ipynb"
     wheel = wheel_name()
-
-    def para(*parts):
-        return nodes.paragraph("", "", *parts)
 
     def link(text, target):
         return nodes.reference(text, text, refuri=f"{up}{FOLDER}/{target}", classes=["download"])
 
     steps = nodes.enumerated_list()
-    steps += nodes.list_item("", para(nodes.Text("Download the notebook: "), link(notebook, notebook), nodes.Text(".")))
-    steps += nodes.list_item("", para(
-        nodes.Text("Once, with Python 3.10 to 3.13: download the course package "), link(wheel, wheel),
-        nodes.Text(" and, in the folder where you saved it, run "),
-        nodes.literal(text=f'pip install "{wheel}[lab]"'),
-        nodes.Text(" (or pip install the package link's address directly)."),
+    steps += nodes.list_item("", _fill(_("Download the notebook: {notebook}.", language),
+                                       notebook=link(notebook, notebook)))
+    steps += nodes.list_item("", _fill(
+        _("Once, with Python 3.10 to 3.13: download the course package {wheel} and, in the folder where you "
+          "saved it, run {command} (or pip install the package link's address directly).", language),
+        wheel=link(wheel, wheel), command=nodes.literal(text=f'pip install "{wheel}[lab]"'),
     ))
-    steps += nodes.list_item("", para(
-        nodes.Text("Run "), nodes.literal(text="jupyter lab"),
-        nodes.Text(", open the notebook, run its first code cell, then each task. On a university "
-                   "JupyterHub, open the notebook there and skip step 2 if your instructor installed the package."),
+    steps += nodes.list_item("", _fill(
+        _("Run {command}, open the notebook, run its first code cell, then each task. On a university "
+          "JupyterHub, open the notebook there and skip step 2 if your instructor installed the package.",
+          language),
+        command=nodes.literal(text="jupyter lab"),
     ))
     box = nodes.admonition(classes=["practise-this", "tip"])
-    box += nodes.title("", "Practise this")
-    box += para(nodes.Text("The grey boxes on this page show what check says before anyone has answered. "
-                           "To try the tasks yourself:"))
+    box += nodes.title("", _("Practise this", language))
+    box += _fill(_("The grey boxes on this page show what check says before anyone has answered. "
+                   "To try the tasks yourself:", language))
     box += steps
     return box
 
@@ -71,7 +82,7 @@ def add_box(app, doctree, docname):
     if section is None:
         return
     intro = next((i for i, child in enumerate(section.children) if isinstance(child, nodes.paragraph)), 0)
-    section.insert(intro + 1, _box(docname))
+    section.insert(intro + 1, _box(docname, app.config.language))
 
 
 def build_wheel(confdir, target):

@@ -91,7 +91,7 @@ class Task:
 
     def texts(self) -> list[str]:
         """The task's prose a student reads; `make catalogs` puts it in the package's catalog."""
-        return [t for t in (self.title, self.start, self.hint, self.praise, self.explanation,
+        return [t for t in (self.title, self.start, self.hint, self.praise, self.explanation, self.kind.what,
                             *(m.hint for m in self.mistakes), *self.item_hints) if t]
 
     def is_right(self, value) -> bool:

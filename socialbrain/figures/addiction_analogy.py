@@ -22,6 +22,7 @@ from dataclasses import dataclass
 
 import plotly.graph_objects as go
 
+from socialbrain.i18n import N_, _
 from socialbrain.plotting import GREEN, ORANGE, VERMILLION, finish
 
 __all__ = ["EVIDENCE_SOURCES", "STEPS", "addiction_analogy_ladder"]
@@ -39,9 +40,9 @@ class EvidenceSource:
 
 # Okabe-Ito colours; shapes differ as well, so the figure also works in greyscale.
 EVIDENCE_SOURCES: tuple[EvidenceSource, ...] = (
-    EvidenceSource("Measured in Fisher et al. (2010)", "This<br>study", GREEN, "circle"),
-    EvidenceSource("Borrowed from other studies", "Other<br>studies", ORANGE, "diamond"),
-    EvidenceSource("Not tested (interpretation)", "Not<br>tested", VERMILLION, "x"),
+    EvidenceSource(N_("Measured in Fisher et al. (2010)"), N_("This<br>study"), GREEN, "circle"),
+    EvidenceSource(N_("Borrowed from other studies"), N_("Other<br>studies"), ORANGE, "diamond"),
+    EvidenceSource(N_("Not tested (interpretation)"), N_("Not<br>tested"), VERMILLION, "x"),
 )
 
 
@@ -56,26 +57,26 @@ class Step:
 
 STEPS: tuple[Step, ...] = (
     Step(
-        "1. Design",
-        "15 people (10 women, 5 men), recently rejected and still intensely in love, "
-        "looked at a photo of the rejecter and of a familiar neutral person",
+        N_("1. Design"),
+        N_("15 people (10 women, 5 men), recently rejected and still intensely in love, "
+           "looked at a photo of the rejecter and of a familiar neutral person"),
         0,
     ),
     Step(
-        "2. Observation",
-        "More activity for the rejecter in the ventral tegmental area (both sides), "
-        "ventral striatum, orbitofrontal/prefrontal cortex and cingulate gyrus",
+        N_("2. Observation"),
+        N_("More activity for the rejecter in the ventral tegmental area (both sides), "
+           "ventral striatum, orbitofrontal/prefrontal cortex and cingulate gyrus"),
         0,
     ),
     Step(
-        "3. Overlap",
-        "Some of these regions were also active in earlier studies of cocaine craving",
+        N_("3. Overlap"),
+        N_("Some of these regions were also active in earlier studies of cocaine craving"),
         1,
     ),
     Step(
-        "4. Conclusion",
-        "'Rejected love is an addiction': an interpretation of overlapping regions, "
-        "not a test of an addiction mechanism",
+        N_("4. Conclusion"),
+        N_("'Rejected love is an addiction': an interpretation of overlapping regions, "
+           "not a test of an addiction mechanism"),
         2,
     ),
 )
@@ -87,7 +88,7 @@ def _wrap(text: str, width: int = 38) -> str:
 
 
 #: Text alternative: what the figure shows, for screen readers and print.
-DESCRIPTION = (
+DESCRIPTION = N_(
     'A ladder of four steps, read from the bottom up: the design of Fisher et al. (2010), what they observed, the overlap with regions active in cocaine craving, and the conclusion that rejected love is an addiction. Only the first two steps were measured in that study; the overlap is borrowed from other studies, and the conclusion was not tested.'
 )
 
@@ -107,17 +108,17 @@ def addiction_analogy_ladder() -> go.Figure:
         fig.add_trace(
             go.Scatter(
                 x=[index] * len(rows),
-                y=[y for y, _ in rows],
+                y=[y for y, _step in rows],
                 mode="markers",
-                name=source.label,
+                name=_(source.label),
                 marker={
                     "size": 22,
                     "color": source.colour,
                     "symbol": source.symbol,
                     "line": {"width": 2, "color": "#000000"},
                 },
-                customdata=[step.detail for _, step in rows],
-                hovertemplate="%{customdata}<extra>" + source.label + "</extra>",
+                customdata=[_(step.detail) for _y, step in rows],
+                hovertemplate="%{customdata}<extra>" + _(source.label) + "</extra>",
             )
         )
 
@@ -153,22 +154,22 @@ def addiction_analogy_ladder() -> go.Figure:
             xanchor="left",
             align="left",
             showarrow=False,
-            text=_wrap(step.detail),
+            text=_wrap(_(step.detail)),
             font={"size": 12, "color": "#000000"},
         )
 
     fig.update_layout(
         title={
-            "text": "From brain scan to 'love is an addiction'<br>"
-            "<sup>Fisher et al. (2010), n = 15. One row per step; read from the bottom up.</sup>",
+            "text": _("From brain scan to 'love is an addiction'") + "<br><sup>"
+            + _("Fisher et al. (2010), n = 15. One row per step; read from the bottom up.") + "</sup>",
             "x": 0.01,
             "xanchor": "left",
         },
         xaxis={
-            "title": {"text": "Source of the evidence"},
+            "title": {"text": _("Source of the evidence")},
             "tickmode": "array",
             "tickvals": list(range(len(EVIDENCE_SOURCES))),
-            "ticktext": [source.short for source in EVIDENCE_SOURCES],
+            "ticktext": [_(source.short) for source in EVIDENCE_SOURCES],
             "tickangle": 0,
             "range": [-0.5, len(EVIDENCE_SOURCES) - 0.5],
             "domain": [0.0, 0.40],
@@ -176,10 +177,10 @@ def addiction_analogy_ladder() -> go.Figure:
             "zeroline": False,
         },
         yaxis={
-            "title": {"text": "Step in the argument"},
+            "title": {"text": _("Step in the argument")},
             "tickmode": "array",
             "tickvals": list(range(1, len(STEPS) + 1)),
-            "ticktext": [f"<b>{step.name}</b>" for step in STEPS],
+            "ticktext": ["<b>" + _(step.name) + "</b>" for step in STEPS],
             "range": [0.4, len(STEPS) + 0.6],
             "showgrid": True,
             "gridcolor": "#DDDDDD",
@@ -191,14 +192,15 @@ def addiction_analogy_ladder() -> go.Figure:
         font={"color": "#000000"},
     )
     fig.update_yaxes(automargin=True)
-    return finish(fig, DESCRIPTION, height=500, margin={"l": 20, "r": 20, "t": 90, "b": 50},
+    return finish(fig, _(DESCRIPTION), height=500, margin={"l": 20, "r": 20, "t": 90, "b": 50},
                   narrow=_narrow_layout(first_detail=len(STEPS) - 1))
 
 
 def _narrow_layout(first_detail: int) -> dict:
     """On a phone: a short title, the legend below instead of crowded column labels, narrower text."""
     narrow = {
-        "title.text": "Brain scan to 'addiction'<br><sup>Fisher et al. 2010, n = 15; read bottom up</sup>",
+        "title.text": _("Brain scan to 'addiction'") + "<br><sup>" + _("Fisher et al. 2010, n = 15; read bottom up")
+                      + "</sup>",
         "height": 640,
         "margin": {"l": 5, "r": 5, "t": 70, "b": 10},
         "xaxis.domain": [0.0, 0.28],
@@ -208,10 +210,10 @@ def _narrow_layout(first_detail: int) -> dict:
         "yaxis.tickfont.size": 11,
         "showlegend": True,
         "legend": {"orientation": "v", "x": 0, "y": -0.02, "yanchor": "top",
-                   "title": {"text": "Source of the evidence", "side": "top"}},
+                   "title": {"text": _("Source of the evidence"), "side": "top"}},
     }
     for i, step in enumerate(STEPS):
         narrow[f"annotations[{first_detail + i}].x"] = 0.3
-        narrow[f"annotations[{first_detail + i}].text"] = _wrap(step.detail, width=26)
+        narrow[f"annotations[{first_detail + i}].text"] = _wrap(_(step.detail), width=26)
         narrow[f"annotations[{first_detail + i}].font.size"] = 11
     return narrow

@@ -20,45 +20,46 @@ import re
 
 import plotly.graph_objects as go
 
+from socialbrain.i18n import N_, _, number
 from socialbrain.plotting import BLACK, BLUE, GREEN, ORANGE, finish
 
 #: What was measured: legend label, colour, marker symbol.
 MEASURES = {
-    "isolation": ("Objective: social isolation, living alone", BLUE, "square"),
-    "loneliness": ("Subjective: loneliness", ORANGE, "circle"),
-    "combined": ("Social relationships overall", GREEN, "diamond"),
+    "isolation": (N_("Objective: social isolation, living alone"), BLUE, "square"),
+    "loneliness": (N_("Subjective: loneliness"), ORANGE, "circle"),
+    "combined": (N_("Social relationships overall"), GREEN, "diamond"),
 }
 
 #: One row per published estimate:
 #: (label, measure, ratio, lower CI or None, upper CI or None, outcome, source).
 ESTIMATES = [
-    ("Stronger relationships: survival (OR)", "combined", 1.50, 1.42, 1.59,
-     "survival", "Holt-Lunstad et al. 2010, 148 studies"),
-    ("Social isolation: death (adjusted OR)", "isolation", 1.29, None, None,
+    (N_("Stronger relationships: survival (OR)"), "combined", 1.50, 1.42, 1.59,
+     "survival", N_("Holt-Lunstad et al. 2010, 148 studies")),
+    (N_("Social isolation: death (adjusted OR)"), "isolation", 1.29, None, None,
      "mortality", "Holt-Lunstad et al. 2015"),
-    ("Living alone: death (adjusted OR)", "isolation", 1.32, None, None,
+    (N_("Living alone: death (adjusted OR)"), "isolation", 1.32, None, None,
      "mortality", "Holt-Lunstad et al. 2015"),
-    ("Loneliness: death (adjusted OR)", "loneliness", 1.26, None, None,
+    (N_("Loneliness: death (adjusted OR)"), "loneliness", 1.26, None, None,
      "mortality", "Holt-Lunstad et al. 2015"),
-    ("Social isolation: death (adjusted HR)", "isolation", 1.26, 1.08, 1.48,
+    (N_("Social isolation: death (adjusted HR)"), "isolation", 1.26, 1.08, 1.48,
      "mortality", "Steptoe et al. 2013, ELSA"),
-    ("Loneliness: death (adjusted HR)", "loneliness", 0.92, None, None,
+    (N_("Loneliness: death (adjusted HR)"), "loneliness", 0.92, None, None,
      "mortality", "Steptoe et al. 2013, ELSA"),
-    ("Poor relationships: heart disease (RR)", "combined", 1.29, None, None,
+    (N_("Poor relationships: heart disease (RR)"), "combined", 1.29, None, None,
      "coronary heart disease", "Valtorta et al. 2016"),
-    ("Poor relationships: stroke (RR)", "combined", 1.32, None, None,
+    (N_("Poor relationships: stroke (RR)"), "combined", 1.32, None, None,
      "stroke", "Valtorta et al. 2016"),
 ]
 
-TITLE = "Social connection and health: published ratios"
-SUBTITLE = ("Top row: odds of <b>survival</b> with stronger relationships.<br>"
-            "Other rows: risk for the less-connected group.<br>"
-            "OR odds ratio, HR hazard ratio, RR relative risk; bars: 95% CI where reported.")
-X_LABEL = "Ratio (1 = no difference)"
+TITLE = N_("Social connection and health: published ratios")
+SUBTITLE = N_("Top row: odds of <b>survival</b> with stronger relationships.<br>"
+              "Other rows: risk for the less-connected group.<br>"
+              "OR odds ratio, HR hazard ratio, RR relative risk; bars: 95% CI where reported.")
+X_LABEL = N_("Ratio (1 = no difference)")
 
 
 #: Text alternative: what the figure shows, for screen readers and print.
-DESCRIPTION = (
+DESCRIPTION = N_(
     'Dot plot of published ratios linking social connection to death and disease. Most ratios lie near 1.3 (for example isolation 1.29, loneliness 1.26, living alone 1.32 for mortality; 1.50 for survival with stronger relationships). In Steptoe et al. (2013) isolation predicted mortality (hazard ratio 1.26) but loneliness did not after adjustment (0.92).'
 )
 
@@ -66,7 +67,7 @@ DESCRIPTION = (
 def health_risks() -> go.Figure:
     """Return a dot plot of the published ratios (static; no kernel needed)."""
     fig = go.Figure()
-    rows = [f"{label}<br><i>{source}</i>" for label, *_mid, source in ESTIMATES]
+    rows = [f"{_(label)}<br><i>{_(source)}</i>" for label, *_mid, source in ESTIMATES]
 
     for measure, (legend, colour, symbol) in MEASURES.items():
         picked = [(row, e) for row, e in zip(rows, ESTIMATES) if e[1] == measure]
@@ -80,11 +81,11 @@ def health_risks() -> go.Figure:
                 x=ratios,
                 y=[row for row, _ in picked],
                 mode="markers+text",
-                name=legend,
+                name=_(legend),
                 marker={"color": colour, "symbol": symbol, "size": 13,
                         "line": {"color": BLACK, "width": 1}},
                 text=[
-                    f"{e[2]:.2f}" + (f" ({e[3]:.2f}–{e[4]:.2f})" if e[3] is not None else "")
+                    number(e[2], 2) + (f" ({number(e[3], 2)}–{number(e[4], 2)})" if e[3] is not None else "")
                     for _, e in picked
                 ],
                 textposition="top center",
@@ -93,27 +94,27 @@ def health_risks() -> go.Figure:
                          "array": [p if p is not None else 0 for p in plus],
                          "arrayminus": [m if m is not None else 0 for m in minus],
                          "color": colour, "thickness": 2, "width": 6},
-                hovertemplate="%{y}<br>ratio %{x:.2f}<extra></extra>",
+                hovertemplate="%{y}<br>" + _("ratio") + " %{x:.2f}<extra></extra>",
             )
         )
 
     fig.add_vline(x=1.0, line={"color": BLACK, "dash": "dash", "width": 1.5})
     fig.update_layout(
-        title={"text": TITLE, "subtitle": {"text": SUBTITLE}},
-        xaxis={"title": {"text": X_LABEL}, "range": [0.8, 1.85],
+        title={"text": _(TITLE), "subtitle": {"text": _(SUBTITLE)}},
+        xaxis={"title": {"text": _(X_LABEL)}, "range": [0.8, 1.85],
                "showgrid": True, "gridcolor": "#DDDDDD"},
-        yaxis={"title": {"text": "Published estimate (study)"},
+        yaxis={"title": {"text": _("Published estimate (study)")},
                "categoryorder": "array", "categoryarray": rows[::-1]},
-        legend={"title": {"text": "What was measured"}, "orientation": "h",
+        legend={"title": {"text": _("What was measured")}, "orientation": "h",
                 "y": -0.16, "x": 0.0, "yanchor": "top"},
     )
-    return finish(fig, DESCRIPTION, height=655, margin={"l": 20, "r": 20, "t": 145, "b": 120},
+    return finish(fig, _(DESCRIPTION), height=655, margin={"l": 20, "r": 20, "t": 145, "b": 120},
                   narrow=_narrow_layout(rows))
 
 
 def _short_row(label: str, source: str) -> str:
     """'Social isolation:<br>death (adj. HR), Steptoe 2013': a row label in two short lines."""
-    measured, outcome = label.replace("adjusted ", "adj. ").split(": ")
+    measured, outcome = _(label).replace(_("adjusted"), _("adj.")).split(": ")
     author, year = source.split(" et al.")[0], re.search(r"\d{4}", source).group()
     return f"{measured}:<br>{outcome}, <i>{author} {year}</i>"
 
@@ -121,14 +122,14 @@ def _short_row(label: str, source: str) -> str:
 def _narrow_layout(rows: list[str]) -> dict:
     """On a phone: short title, two-line row labels, the legend below without its title."""
     return {
-        "title.text": "Connection and health",
-        "title.subtitle.text": ("Top row: odds of <b>survival</b>; others: risk<br>for the less connected. "
-                                "OR odds ratio,<br>HR hazard ratio, RR relative risk; bars: 95% CI;<br>"
-                                "dashed line: 1, no difference"),
+        "title.text": _("Connection and health"),
+        "title.subtitle.text": _("Top row: odds of <b>survival</b>; others: risk<br>for the less connected. "
+                                 "OR odds ratio,<br>HR hazard ratio, RR relative risk; bars: 95% CI;<br>"
+                                 "dashed line: 1, no difference"),
         "height": 760,
         "margin": {"l": 5, "r": 10, "t": 145, "b": 150},
         "font.size": 11,
-        "xaxis.title.text": "Ratio",
+        "xaxis.title.text": _("Ratio"),
         "xaxis.range": [0.8, 2.15],
         "yaxis.title.text": "",
         "yaxis.tickmode": "array",

@@ -18,22 +18,23 @@ from __future__ import annotations
 
 import plotly.graph_objects as go
 
+from socialbrain.i18n import N_, _
 from socialbrain.plotting import BLACK, BLUE, ORANGE, VERMILLION, finish
 
 #: Evidence categories: label shown in the legend, colour, and line style.
 EVIDENCE = {
     "found": {
-        "label": "Found in studies (correlational)",
+        "label": N_("Found in studies (correlational)"),
         "color": BLUE,
         "dash": "solid",
     },
     "mixed": {
-        "label": "Mixed findings",
+        "label": N_("Mixed findings"),
         "color": ORANGE,
         "dash": "dash",
     },
     "proposed": {
-        "label": "Proposed, not directly tested",
+        "label": N_("Proposed, not directly tested"),
         "color": VERMILLION,
         "dash": "dot",
     },
@@ -43,37 +44,37 @@ EVIDENCE = {
 #: The half-sizes are the box's approximate extent in data units when the
 #: figure is about 600 px wide (the book's text column); lines stop at them.
 NODES = {
-    "lonely": (0.0, 1.0, "<b>Feels lonely</b>", 0.42, 0.15),
-    "threat": (1.5, 0.2, "More alert to<br>social threat", 0.47, 0.23),
-    "bias": (1.1, -1.0, "Expects rejection,<br>notices the negative", 0.68, 0.23),
-    "withdraw": (-1.1, -1.0, "Withdraws,<br>acts self-protectively", 0.74, 0.23),
-    "fewer": (-1.5, 0.2, "Fewer rewarding<br>contacts", 0.53, 0.23),
-    "cortisol": (0.0, 2.2, "Higher morning cortisol,<br>flatter daily rhythm", 0.82, 0.23),
-    "executive": (1.85, 2.2, "Weaker prefrontal<br>(executive) control", 0.63, 0.23),
+    "lonely": (0.0, 1.0, N_("<b>Feels lonely</b>"), 0.42, 0.15),
+    "threat": (1.5, 0.2, N_("More alert to<br>social threat"), 0.47, 0.23),
+    "bias": (1.1, -1.0, N_("Expects rejection,<br>notices the negative"), 0.68, 0.23),
+    "withdraw": (-1.1, -1.0, N_("Withdraws,<br>acts self-protectively"), 0.74, 0.23),
+    "fewer": (-1.5, 0.2, N_("Fewer rewarding<br>contacts"), 0.53, 0.23),
+    "cortisol": (0.0, 2.2, N_("Higher morning cortisol,<br>flatter daily rhythm"), 0.82, 0.23),
+    "executive": (1.85, 2.2, N_("Weaker prefrontal<br>(executive) control"), 0.63, 0.23),
 }
 
 #: Links: (from, to, evidence category, label naming the studies,
 #: label x, label y, label anchor). Labels sit beside their line, never on it.
 LINKS = [
     ("lonely", "threat", "mixed",
-     "Cacioppo 2009b: yes (fMRI)<br>Lodder 2015: no gaze difference", 0.85, 0.98, "left"),
+     N_("Cacioppo 2009b: yes (fMRI)<br>Lodder 2015: no gaze difference"), 0.85, 0.98, "left"),
     ("threat", "bias", "found",
-     "Spithoven 2017 review:<br>negative social bias", 1.45, -0.42, "left"),
+     N_("Spithoven 2017 review:<br>negative social bias"), 1.45, -0.42, "left"),
     ("bias", "withdraw", "proposed",
-     "theory only<br>(Cacioppo & Hawkley 2009)", 0.0, -1.38, "center"),
+     N_("theory only<br>(Cacioppo & Hawkley 2009)"), 0.0, -1.38, "center"),
     ("withdraw", "fewer", "proposed",
-     "theory only", -1.45, -0.42, "right"),
+     N_("theory only"), -1.45, -0.42, "right"),
     ("fewer", "lonely", "mixed",
-     "contact and loneliness<br>often diverge (CBS 2022)", -0.85, 0.98, "right"),
+     N_("contact and loneliness<br>often diverge (CBS 2022)"), -0.85, 0.98, "right"),
     ("lonely", "cortisol", "found",
-     "Adam 2006;<br>Doane & Adam 2010", -0.12, 1.6, "right"),
+     N_("Adam 2006;<br>Doane & Adam 2010"), -0.12, 1.6, "right"),
     ("cortisol", "executive", "proposed",
-     "stress harms prefrontal function<br>(Arnsten 2009); chain not tested", 1.0, 1.72, "center"),
+     N_("stress harms prefrontal function<br>(Arnsten 2009); chain not tested"), 1.0, 1.72, "center"),
 ]
 
-TITLE = "The loneliness loop: which links are tested?"
-SUBTITLE = "Cacioppo's theory, clockwise from 'Feels lonely'. A diagram of a theory, not data."
-X_LABEL = "Line style = evidence for the link (see legend)"
+TITLE = N_("The loneliness loop: which links are tested?")
+SUBTITLE = N_("Cacioppo's theory, clockwise from 'Feels lonely'. A diagram of a theory, not data.")
+X_LABEL = N_("Line style = evidence for the link (see legend)")
 GAP = 0.07  # space between a box and the end of a line, in data units
 
 
@@ -100,7 +101,7 @@ def _segment(source: str, target: str) -> tuple[tuple[float, float], tuple[float
 
 
 #: Text alternative: what the figure shows, for screen readers and print.
-DESCRIPTION = (
+DESCRIPTION = N_(
     "Diagram of Cacioppo's loop: loneliness raises vigilance for social threat, which biases attention and expectations, which leads to self-protective withdrawal, which keeps loneliness going. Each arrow's line style shows how well that link is supported; some links are well tested, others rest on mixed or indirect evidence."
 )
 
@@ -120,12 +121,12 @@ def loneliness_loop() -> go.Figure:
                 y=[start[1], end[1]],
                 mode="lines",
                 line={"color": style["color"], "dash": style["dash"], "width": 3},
-                name=style["label"],
+                name=_(style["label"]),
                 legendgroup=category,
                 legendrank=list(EVIDENCE).index(category),
                 showlegend=category not in shown_in_legend,
-                hovertemplate=f"{NODES[source][2]} → {NODES[target][2]}<br>"
-                f"{style['label']}<br>{label}<extra></extra>",
+                hovertemplate=f"{_(NODES[source][2])} → {_(NODES[target][2])}<br>"
+                f"{_(style['label'])}<br>{_(label)}<extra></extra>",
             )
         )
         shown_in_legend.add(category)
@@ -144,7 +145,7 @@ def loneliness_loop() -> go.Figure:
         )
         annotations.append(
             dict(
-                x=lx, y=ly, xref="x", yref="y", text=label, xanchor=anchor,
+                x=lx, y=ly, xref="x", yref="y", text=_(label), xanchor=anchor,
                 align=anchor if anchor != "center" else "center",
                 showarrow=False, font={"size": 11, "color": BLACK},
                 bgcolor="rgba(255,255,255,0.9)",
@@ -154,7 +155,7 @@ def loneliness_loop() -> go.Figure:
     for x, y, text, _hw, _hh in NODES.values():
         annotations.append(
             dict(
-                x=x, y=y, xref="x", yref="y", text=text, showarrow=False,
+                x=x, y=y, xref="x", yref="y", text=_(text), showarrow=False,
                 font={"size": 13, "color": BLACK}, align="center",
                 bgcolor="#FFFFFF", bordercolor=BLACK, borderwidth=1.5, borderpad=6,
             )
@@ -163,28 +164,28 @@ def loneliness_loop() -> go.Figure:
     axis = dict(showgrid=False, zeroline=False, showticklabels=False, showline=False,
                 fixedrange=True)
     fig.update_layout(
-        title={"text": TITLE, "subtitle": {"text": SUBTITLE}},
+        title={"text": _(TITLE), "subtitle": {"text": _(SUBTITLE)}},
         annotations=annotations,
-        xaxis=dict(axis, range=[-2.3, 2.6], title={"text": X_LABEL}),
+        xaxis=dict(axis, range=[-2.3, 2.6], title={"text": _(X_LABEL)}),
         yaxis=dict(axis, range=[-1.55, 2.5], title={"text": ""}),
-        legend={"title": {"text": "Evidence for the link"}, "orientation": "h",
+        legend={"title": {"text": _("Evidence for the link")}, "orientation": "h",
                 "y": -0.1, "x": 0.0, "yanchor": "top"},
     )
-    return finish(fig, DESCRIPTION, height=640, margin={"l": 10, "r": 10, "t": 80, "b": 100},
+    return finish(fig, _(DESCRIPTION), height=640, margin={"l": 10, "r": 10, "t": 80, "b": 100},
                   narrow=_narrow_layout(annotations))
 
 
 def _narrow_layout(annotations: list[dict]) -> dict:
     """On a phone: a short title, smaller boxes, and no study names beside the links (the text names them)."""
     narrow = {
-        "title.text": "The loneliness loop",
-        "title.subtitle.text": "Cacioppo's theory: a diagram, not data",
+        "title.text": _("The loneliness loop"),
+        "title.subtitle.text": _("Cacioppo's theory: a diagram, not data"),
         "height": 560,
         "margin": {"l": 0, "r": 0, "t": 70, "b": 110},
         "xaxis.title.text": "",
         "xaxis.range": [-2.45, 2.75],
         "legend": {"orientation": "v", "x": 0, "y": 0.0, "yanchor": "top",
-                   "title": {"text": "Evidence for the link", "side": "top"}},
+                   "title": {"text": _("Evidence for the link"), "side": "top"}},
     }
     for i, note in enumerate(annotations):
         if note["text"] and note.get("bordercolor"):

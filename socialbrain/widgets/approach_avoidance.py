@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from socialbrain.i18n import _
+from socialbrain.i18n import _, number
 from socialbrain.plotting import BLACK, BLUE, VERMILLION
 from socialbrain.widgets.spec import Control, WidgetSpec, new_figure, scatter
 
@@ -79,7 +79,7 @@ def figure(state: dict):
         if d > 1.5:
             ann.append({"x": d / 2, "y": 10.6, "text": _("fear wins:<br>pulls back ⟶"),
                         "showarrow": False, "font": {"size": 12}})
-        ann.append({"x": d, "y": y, "text": _("balance<br>at {distance}").format(distance=f"{d:.1f}"), "showarrow": True,
+        ann.append({"x": d, "y": y, "text": _("balance<br>at {distance}").format(distance=number(d, 1)), "showarrow": True,
                     "ax": 30, "ay": -40, "font": {"size": 12}, "bgcolor": "rgba(255,255,255,0.85)"})
     else:
         bx, by = [None], [None]
@@ -123,7 +123,7 @@ def fields(state: dict) -> dict:
         text = _("The lines cross at distance {distance}. Further away, longing is stronger and the "
                  "person moves closer; nearer than that, fear is stronger and they pull back. So "
                  "they come close, then pull away, and hover around distance {distance}.").format(
-                     distance=f"{d:.1f}")
+                     distance=number(d, 1))
     else:
         text = _("Fear is stronger than longing wherever longing is felt: the person stays away.")
     return {"longing": a_level, "fear": f_level, "outcome": text}

@@ -85,7 +85,7 @@ class LiveWidget(w.VBox):
 
     def redraw(self):
         state = self.state
-        self.figure = self.spec.figure(state)
+        self.figure = self.spec.draw(state)
         self.fields = self.spec.field_texts(state)
         self.text = self.spec.description.format(**self.fields)
         self.description_html.value = f'<p aria-live="polite">{html.escape(self.text)}</p>'

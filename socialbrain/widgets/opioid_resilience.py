@@ -19,7 +19,7 @@ import math
 
 import numpy as np
 
-from socialbrain.i18n import N_, _
+from socialbrain.i18n import N_, _, number
 from socialbrain.plotting import BLUE, GREY, VERMILLION
 from socialbrain.widgets.spec import Control, WidgetSpec, new_figure, scatter
 
@@ -135,9 +135,9 @@ def fields(state: dict) -> dict:
         verdict = _("The interval excludes 0, but it still allows a much weaker or much stronger correlation.")
     return {
         "region": _(REGIONS[region]),
-        "n": n, "true_r": f"{rho:.1f}", "draw": draw,
-        "r": f"{r:.2f}", "ci": _("{low} to {high}").format(low=f"{lo:.2f}", high=f"{hi:.2f}"),
-        "width": f"{hi - lo:.2f}", "verdict": verdict,
+        "n": n, "true_r": number(rho, 1), "draw": draw,
+        "r": number(r, 2), "ci": _("{low} to {high}").format(low=number(lo, 2), high=number(hi, 2)),
+        "width": number(hi - lo, 2), "verdict": verdict,
     }
 
 
@@ -161,7 +161,7 @@ def spec() -> WidgetSpec:
             Control("n", "Sample size (people)", "range",
                     tuple((n, str(n)) for n in SAMPLE_SIZES), 18),
             Control("r", "True correlation", "range",
-                    tuple((r, f"{r:.1f}") for r in TRUE_RS), 0.4),
+                    tuple((r, number(r, 1)) for r in TRUE_RS), 0.4),
             Control("draw", "Simulated sample number", "range",
                     tuple((d, str(d)) for d in DRAWS), 1),
         ],

@@ -73,7 +73,7 @@ class _Computed:
 
 
 def _compute(spec: WidgetSpec, state: dict) -> _Computed:
-    return _Computed(figure_json(spec.figure(state)), spec.field_texts(state))
+    return _Computed(figure_json(spec.draw(state)), spec.field_texts(state))
 
 
 def _varying(composed: list[_Computed], wanted: list[_Computed]):

@@ -17,7 +17,7 @@ from typing import Any, Callable, Sequence
 
 import plotly.graph_objects as go
 
-from socialbrain.i18n import _
+from socialbrain.i18n import _, separators
 from socialbrain.plotting import WIDGET_TEMPLATE
 
 KINDS = ("select", "radio", "range", "checkbox")
@@ -129,6 +129,10 @@ class WidgetSpec:
         """Every state the controls can reach."""
         for combo in itertools.product(*(c.values for c in self.controls)):
             yield dict(zip((c.name for c in self.controls), combo))
+
+    def draw(self, state: dict) -> go.Figure:
+        """The figure for a state, its numbers written as the language in use writes them."""
+        return self.figure(state).update_layout(separators=separators())
 
     def field_texts(self, state: dict) -> dict[str, str]:
         """The fields for a state, as the text both views show."""

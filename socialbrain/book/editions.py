@@ -236,6 +236,9 @@ def catalogs() -> None:
 
     pot = BUILD / "gettext"
     extract(pot)
+    # sphinx.pot holds only the messages of the course's own templates; sphinx.po also translates
+    # the theme's interface strings (which no .pot lists), by hand: an update would drop those.
+    (pot / "sphinx.pot").unlink(missing_ok=True)
     update(str(LOCALES), str(pot), TRANSLATIONS, jobs=1)
     package_pot = BUILD / "gettext-package"
     package_pot.mkdir(parents=True, exist_ok=True)

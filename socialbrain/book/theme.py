@@ -9,6 +9,7 @@ sphinx-design's files where a page has none of its components. The search
 page quotes the article in its snippets (static/sb-search.js).
 """
 
+from functools import cache
 from pathlib import Path
 
 import sphinx
@@ -20,6 +21,12 @@ TEMPLATES = Path(__file__).resolve().parent / "templates"
 #: (`inline_documentation_options`), a request fewer before the first paint.
 MUST_RUN_AT_ONCE = ("documentation_options.js",)
 OPTIONS_TEMPLATE = Path(sphinx.__file__).parent / "themes" / "basic" / "static" / "documentation_options.js.jinja"
+
+
+@cache
+def _options_template() -> str:
+    """Read once per build, not once per page."""
+    return OPTIONS_TEMPLATE.read_text(encoding="utf-8")
 
 
 def add_templates(app, config):
@@ -45,7 +52,7 @@ def _deferred(js):
 def inline_documentation_options(app, pagename, templatename, context, doctree):
     """Sphinx's tiny documentation_options.js was the one script that blocked the first paint."""
     scripts = context.get("script_files", [])
-    source = OPTIONS_TEMPLATE.read_text(encoding="utf-8")
+    source = _options_template()
     scripts[:] = [
         type(js)(None, priority=js.priority, body=app.builder.templates.render_string(source, context))
         if str(getattr(js, "filename", "") or "").endswith(MUST_RUN_AT_ONCE) else js

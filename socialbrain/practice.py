@@ -6,6 +6,8 @@ MyST roles, so :func:`student_notebook` turns them into plain Markdown: a
 glossary term becomes its text, a citation "Author (year)", a Dutch term its
 italic word, and a link to a chapter a link into the book (when its address is
 known) or plain text. The book and the student's Lab (:mod:`socialbrain.lab`) both use it.
+In another language the page's catalog translates the text (:mod:`socialbrain.page_catalog`)
+and the first code cell sets `check`'s feedback to that language.
 """
 
 from __future__ import annotations
@@ -17,6 +19,9 @@ import jupytext
 import nbformat
 from pybtex.database import parse_file
 
+from socialbrain.i18n import SOURCE_LANGUAGE, _
+from socialbrain.page_catalog import page_catalog, translate
+
 ROOT = Path(__file__).resolve().parent.parent
 EXERCISES = ROOT / "exercises"
 BIBLIOGRAPHY = ROOT / "references.bib"
@@ -25,6 +30,7 @@ WORKING_FOLDER_NAME = "my-practice"
 
 _ROLE = re.compile(r"\{(term|nl|cite:p|cite:t)\}`([^`]*)`")
 _LINK = re.compile(r"\[([^\]]*)\]\(([^)\s]+)\.md\)")
+_CHECK_IMPORT = re.compile(r"^from socialbrain\.check import (.+)$", re.M)
 
 
 def practice_sources(repository: Path = ROOT):
@@ -32,16 +38,21 @@ def practice_sources(repository: Path = ROOT):
     return sorted((repository / EXERCISES.name).glob("[0-9][0-9]-*.md"))
 
 
-def student_notebook(source: Path, book_url: str = "", bibliography: Path = BIBLIOGRAPHY):
-    """The practice notebook `source` as an nbformat notebook with plain Markdown.
+def student_notebook(source: Path, book_url: str = "", bibliography: Path = BIBLIOGRAPHY,
+                     language: str = SOURCE_LANGUAGE):
+    """The practice notebook `source` as an nbformat notebook with plain Markdown, in `language`.
 
-    book_url: the book's address ending in "/", for links to the chapters; "" keeps their text only.
+    book_url: the address of the book's edition in `language`, ending in "/", for links to the
+    chapters; "" keeps their text only.
     """
     entries = parse_file(str(bibliography)).entries
+    catalog = page_catalog(source, language) if language != SOURCE_LANGUAGE else {}
     nb = jupytext.read(source)
     for cell in nb.cells:
         if cell.cell_type == "markdown":
-            cell.source = _plain(cell.source, entries, book_url)
+            cell.source = _plain(translate(cell.source, catalog), entries, book_url, language)
+        elif language != SOURCE_LANGUAGE:
+            cell.source = _CHECK_IMPORT.sub(lambda m: _feedback_in(m, language), cell.source, count=1)
     nb.metadata.pop("jupytext", None)
     nb.metadata["kernelspec"] = {"display_name": "Python 3", "language": "python", "name": "python3"}
     nb.metadata["language_info"] = {"name": "python"}
@@ -49,7 +60,13 @@ def student_notebook(source: Path, book_url: str = "", bibliography: Path = BIBL
     return nb
 
 
-def _plain(markdown: str, entries, book_url: str) -> str:
+def _feedback_in(check_import, language: str) -> str:
+    """The import of `check`, then the line that makes its feedback speak `language`."""
+    comment = _("check and show_answer give their feedback in this language", language)
+    return f'{check_import.group(0)}, set_language\nset_language("{language}")  # {comment}'
+
+
+def _plain(markdown: str, entries, book_url: str, language: str = SOURCE_LANGUAGE) -> str:
     def role(match):
         name, text = match.groups()
         if name == "term":
@@ -57,9 +74,10 @@ def _plain(markdown: str, entries, book_url: str) -> str:
         if name == "nl":
             return f"*{text}*"
         keys = [key.strip() for key in text.split(",")]
+        cited = [(_authors(entries[k], language), _year(entries[k], language)) for k in keys]
         if name == "cite:t":
-            return "; ".join(f"{_authors(entries[k])} ({_year(entries[k])})" for k in keys)
-        return "(" + "; ".join(f"{_authors(entries[k])}, {_year(entries[k])}" for k in keys) + ")"
+            return "; ".join(f"{authors} ({year})" for authors, year in cited)
+        return "(" + "; ".join(f"{authors}, {year}" for authors, year in cited) + ")"
 
     def link(match):
         text, target = match.groups()
@@ -72,7 +90,7 @@ def _plain(markdown: str, entries, book_url: str) -> str:
     return _LINK.sub(link, _ROLE.sub(role, markdown))
 
 
-def _authors(entry) -> str:
+def _authors(entry, language: str) -> str:
     people = entry.persons.get("author", [])
     if not people:
         return "*" + entry.fields.get("shorttitle", entry.fields["title"]).strip("{}") + "*"
@@ -80,24 +98,25 @@ def _authors(entry) -> str:
     if len(last) == 1:
         return last[0]
     if len(last) == 2:
-        return f"{last[0]} and {last[1]}"
+        return _("{first} and {second}", language).format(first=last[0], second=last[1])
     return f"{last[0]} et al."
 
 
-def _year(entry) -> str:
-    return entry.fields.get("year", "n.d.")
+def _year(entry, language: str) -> str:
+    return entry.fields.get("year", _("n.d.", language))
 
 
 def write_student_notebooks(target: Path, book_url: str = "", overwrite: bool = True,
-                            repository: Path = ROOT) -> list[Path]:
-    """Write every practice notebook of `repository` as `.ipynb` into `target`; keep existing ones unless `overwrite`."""
+                            repository: Path = ROOT, language: str = SOURCE_LANGUAGE) -> list[Path]:
+    """Write every practice notebook of `repository` as `.ipynb` in `language` into `target`;
+    keep existing ones unless `overwrite`."""
     target.mkdir(parents=True, exist_ok=True)
     bibliography = repository / BIBLIOGRAPHY.name
     written = []
     for source in practice_sources(repository):
         path = target / f"{source.stem}.ipynb"
         if overwrite or not path.exists():
-            nbformat.write(student_notebook(source, book_url, bibliography), path)
+            nbformat.write(student_notebook(source, book_url, bibliography, language), path)
             written.append(path)
     return written
 

@@ -18,8 +18,10 @@ import nbformat
 import pytest
 
 from socialbrain.book.practise import FOLDER, wheel_name
+from socialbrain.i18n import SOURCE_LANGUAGE, TRANSLATIONS, _
 from socialbrain.practice import practice_sources
 from test_exercises import _feedback, with_worked_answers
+from test_translations import ENGLISH_SHARE, english_share
 
 OTHER_VERSIONS = ("3.13", "3.12", "3.10")
 PYENV = Path.home() / ".pyenv" / "versions"
@@ -96,14 +98,42 @@ def test_the_notebooks_are_plain_markdown(site):
         assert not MYST_MARKUP.search(text), f"{path.name}: MyST markup {MYST_MARKUP.search(text).group()!r}"
 
 
+def _edition(language):
+    return "" if language == SOURCE_LANGUAGE else f"{language}/"
+
+
+@pytest.mark.parametrize("language", [SOURCE_LANGUAGE, *TRANSLATIONS])
 @pytest.mark.parametrize("source", practice_sources()[:1] + practice_sources()[4:5], ids=lambda p: p.stem)
-def test_downloaded_notebook_runs_in_the_students_python(server, student_python, source):
-    nb = nbformat.reads(_get(f"{server}/{FOLDER}/{source.stem}.ipynb").decode(), as_version=4)
+def test_downloaded_notebook_runs_in_the_students_python(server, student_python, source, language):
+    """Each edition's notebook gives its feedback in the edition's language, with no setting by the student."""
+    nb = nbformat.reads(_get(f"{server}/{_edition(language)}{FOLDER}/{source.stem}.ipynb").decode(), as_version=4)
+    # "Task 1.1: not yet." and so on, in the edition's language, without the task's name
+    not_yet, right = (_(message, language).replace("{task}", "") for message in ("{task}: not yet.", "{task}: right!"))
+    hint = _("Hint:", language)
     blank = _feedback(_run(student_python, nb))
     assert blank
     for task_id, text in blank.items():
-        assert "not yet" in text.lower() and "Hint:" in text, f"{task_id}: {text!r}"
+        assert not_yet in text and hint in text, f"{task_id}: {text!r}"
         assert "ERROR" not in text and "Traceback" not in text, f"{task_id}: {text!r}"
     worked = _feedback(_run(student_python, with_worked_answers(nb)))
     for task_id, text in worked.items():
-        assert "right!" in text and "not yet" not in text.lower(), f"{task_id}: {text!r}"
+        assert right in text and not_yet not in text, f"{task_id}: {text!r}"
+
+
+@pytest.mark.parametrize("language", TRANSLATIONS)
+def test_each_editions_notebooks_read_in_its_language(site, language):
+    """Every paragraph, heading, list item and table cell of a translated edition's notebook is translated."""
+    folder = site / _edition(language) / FOLDER
+    for source in practice_sources():
+        english = nbformat.read(site / FOLDER / f"{source.stem}.ipynb", as_version=4)
+        translated = nbformat.read(folder / f"{source.stem}.ipynb", as_version=4)
+        assert [c.cell_type for c in translated.cells] == [c.cell_type for c in english.cells]
+        for ours, theirs in zip(translated.cells, english.cells):
+            if ours.cell_type == "code":  # the same code; the import of check also chooses the language
+                setting = re.compile(rf', set_language\nset_language\("{language}"\)  # [^\n]*')
+                assert setting.sub("", ours.source) == theirs.source
+                continue
+            paragraphs = [p for p in ours.source.split("\n") if len(p.split()) >= 6]
+            still_english = [p for p in paragraphs if english_share(p) > ENGLISH_SHARE]
+            assert not still_english, f"{language}/{source.stem}: English in the notebook: {still_english[:3]}"
+        assert any(f'set_language("{language}")' in c.source for c in translated.cells if c.cell_type == "code")

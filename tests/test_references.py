@@ -159,3 +159,22 @@ def test_no_placeholder_reaches_a_page(site):
     # The study that once showed as "[[Authors not verified], 2022]" is cited by its short title.
     assert "<em>Rejection sensitivity and mu opioid receptor dynamics</em>, 2022" in pages["book/03-the-brains-own-painkillers.html"]
     assert RENDERED_PLACEHOLDER.search("in every region [[Authors not verified], 2022].")
+
+
+# The course's own words about a source are written in each edition's language; the rest stays as published.
+OWN_WORDS = ("note", "howpublished")
+
+
+def test_every_note_on_a_source_has_its_dutch_twin():
+    missing = [f"{key}: {name}_nl" for key, entry in entries().items() for name in OWN_WORDS
+               if name in entry.fields and f"{name}_nl" not in entry.fields]
+    assert not missing, f"references.bib: the Dutch edition would show English notes; add {missing}"
+
+
+def test_the_dutch_bibliography_and_its_tooltips_show_the_dutch_notes(site):
+    page = (site / "nl" / "book" / "bibliography.html").read_text(encoding="utf-8")
+    chapter = (site / "nl" / "book" / "01-wired-for-others.html").read_text(encoding="utf-8")
+    english = (site / "book" / "bibliography.html").read_text(encoding="utf-8")
+    assert "Populairwetenschappelijk bronartikel" in page and "Popular-science seed article" not in page
+    assert "Popular-science seed article" in english and "bronartikel" not in english
+    assert "Popular-science seed article" not in chapter, "a citation's tooltip on a Dutch page is English"

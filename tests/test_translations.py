@@ -314,3 +314,16 @@ def test_no_translation_copies_ten_words_from_a_seed_article():
         copied += [f"{name}: {' '.join(words[i:i + 10])}" for i in range(len(words) - 9)
                    if tuple(words[i:i + 10]) in seed_grams]
     assert not copied, copied[:5]
+
+
+def test_a_pages_catalog_translates_its_markdown_keeping_the_structure():
+    from socialbrain.page_catalog import translate
+
+    markdown = ("## Task 1: Count\n\nA paragraph that runs\nover two lines.\n\n- **a** first item\n"
+                "- second item\n  continued\n\n| term | meaning |\n|---|---|\n| lonely | felt |\n\nNot in the catalog.")
+    catalog = {"Task 1: Count": "Opdracht 1: Tel", "A paragraph that runs over two lines.": "Een alinea.",
+               "**a** first item": "**a** eerste punt", "second item continued": "tweede punt",
+               "term": "term", "meaning": "betekenis", "lonely": "eenzaam", "felt": "gevoeld"}
+    assert translate(markdown, catalog) == (
+        "## Opdracht 1: Tel\n\nEen alinea.\n\n- **a** eerste punt\n- tweede punt\n\n"
+        "| term | betekenis |\n|---|---|\n| eenzaam | gevoeld |\n\nNot in the catalog.")

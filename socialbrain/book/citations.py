@@ -10,15 +10,19 @@ author). Two small styles, chosen in `_config.yml`, make that possible:
 * `bibtex_reference_style: author_year_shorttitle` is author-year, except that an
   entry without authors is cited as *short title*, year, using the entry's
   `shorttitle` field when it has one (the full title otherwise).
+
+The Dutch edition uses `socialbrain_nl` and `author_year_shorttitle_nl`: Dutch
+joining words, and the course's own notes on a source in Dutch (`note_nl`).
 """
 
 from dataclasses import dataclass, field
 
 import pybtex.plugin
+from pybtex.database import Entry
 from pybtex.style.formatting import toplevel
 from pybtex.style.formatting.plain import Style as PlainStyle
 from pybtex.style.sorting.author_year_title import SortingStyle as AuthorYearTitleSorting
-from pybtex.style.template import first_of, optional, tag
+from pybtex.style.template import first_of, names, optional, sentence, tag
 from pybtex.style.template import field as bib_field
 from sphinxcontrib.bibtex.plugin import register_plugin
 from sphinxcontrib.bibtex.style.referencing import PersonStyle
@@ -44,6 +48,32 @@ class BibliographyStyle(PlainStyle):
     def get_article_template(self, e):
         authors, *rest = super().get_article_template(e).children
         return toplevel[[optional[authors], *rest]]
+
+
+class DutchBibliographyStyle(BibliographyStyle):
+    """The same, with Dutch joining words ("A, B en C") and the course's own words about a source
+    (a `note`, `howpublished`) from its Dutch field."""
+
+    language = "nl"
+
+    def format_names(self, role, as_sentence=True):
+        formatted = names(role, sep=", ", sep2=" en ", last_sep=" en ")
+        return sentence[formatted] if as_sentence else formatted
+
+    def format_entry(self, label, entry, bib_data=None):
+        return super().format_entry(label, in_language(entry, self.language), bib_data)
+
+
+def in_language(entry, language):
+    """`entry` with each field that has a `<field>_<language>` twin replaced by that twin."""
+    suffix = f"_{language}"
+    fields = {name: value for name, value in entry.fields.items() if not name.lower().endswith(suffix)}
+    for name, value in entry.fields.items():
+        if name.lower().endswith(suffix):
+            fields[name[: -len(suffix)]] = value
+    translated = Entry(entry.type, fields=fields, persons=entry.persons)
+    translated.key = entry.key
+    return translated
 
 
 @dataclass
@@ -78,6 +108,7 @@ class DutchShortTitleReferenceStyle(AuthorYearReferenceStyle):
 
 def setup(app):
     pybtex.plugin.register_plugin("pybtex.style.formatting", "socialbrain", BibliographyStyle)
+    pybtex.plugin.register_plugin("pybtex.style.formatting", "socialbrain_nl", DutchBibliographyStyle)
     register_plugin("sphinxcontrib.bibtex.style.referencing", "author_year_shorttitle", ShortTitleReferenceStyle)
     register_plugin("sphinxcontrib.bibtex.style.referencing", "author_year_shorttitle_nl",
                     DutchShortTitleReferenceStyle)

@@ -60,6 +60,7 @@ EDITION_SETTINGS = {
         "html_title": "Het sociale brein",
         "author": "het cursusteam van Het sociale brein",
         "bibtex_reference_style": "author_year_shorttitle_nl",  # "Baumeister en Leary (1995)"
+        "bibtex_default_style": "socialbrain_nl",  # the course's notes on a source in Dutch (note_nl)
         "html_theme_options": {
             "search_bar_text": "Doorzoek dit boek...",
             "extra_footer": "<p>Tekst onder licentie CC BY 4.0; code MIT. Dit boek is lesmateriaal, "

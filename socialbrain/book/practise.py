@@ -23,7 +23,7 @@ from docutils import nodes
 
 from socialbrain import practice
 from socialbrain.hub_launch import launch_path
-from socialbrain.i18n import _
+from socialbrain.i18n import SOURCE_LANGUAGE, _
 
 FOLDER = "practice"
 PACKAGE_FILES = ("pyproject.toml", "README.md")
@@ -101,8 +101,10 @@ def write_downloads(app, exception):
     if exception or app.builder.format != "html":
         return
     target = Path(app.outdir) / FOLDER
-    book_url = app.config.html_baseurl.rstrip("/") + "/" if app.config.html_baseurl else ""
-    practice.write_student_notebooks(target, book_url)
+    language = app.config.language or SOURCE_LANGUAGE
+    edition = "" if language == SOURCE_LANGUAGE else f"{language}/"  # the editions' folders: _build/html/nl/
+    book_url = app.config.html_baseurl.rstrip("/") + "/" + edition if app.config.html_baseurl else ""
+    practice.write_student_notebooks(target, book_url, language=language)
     for old in target.glob("*.whl"):
         old.unlink()
     build_wheel(Path(app.confdir), target)

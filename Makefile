@@ -92,8 +92,9 @@ $(LAB_OVERRIDES): $(BIN)/.installed
 	@echo '{"@jupyterlab/docmanager-extension:plugin": {"defaultViewers": {"markdown": "Jupytext Notebook", "myst": "Jupytext Notebook"}}}' > $@
 
 # Students: the practice notebooks in my-practice/ (never tracked), no instructor tools.
+# `make lab LANGUAGE=nl` adds the Dutch ones in my-practice/nl/.
 lab: $(BIN)/.installed $(LAB_OVERRIDES)
-	$(BIN)/python -m socialbrain.lab
+	$(BIN)/python -m socialbrain.lab $(if $(LANGUAGE),--language $(LANGUAGE))
 
 lab-instructor: $(BIN)/.installed $(LAB_OVERRIDES)
 	$(BIN)/python -m socialbrain.lab --instructor

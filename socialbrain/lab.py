@@ -1,6 +1,7 @@
 """A student's JupyterLab on 127.0.0.1: the practice notebooks, nothing for instructors.
 
-``python -m socialbrain.lab`` (what ``make lab`` runs) copies the practice
+``python -m socialbrain.lab`` (what ``make lab`` runs; ``--language nl`` for the
+Dutch ones, in ``my-practice/nl/``) copies the practice
 notebooks as ``.ipynb`` into a working folder that git ignores, once, so the
 student's answers and outputs stay there and course updates never conflict
 with them; then starts JupyterLab in that folder with the settings in
@@ -21,15 +22,16 @@ import os
 import sys
 from pathlib import Path
 
-from socialbrain.practice import ROOT, WORKING_FOLDER_NAME, write_student_notebooks
+from socialbrain.i18n import LANGUAGES, SOURCE_LANGUAGE
+from socialbrain.practice import ROOT, working_folder, write_student_notebooks
 
 STUDENT_CONFIG = ROOT / "lab"
-WORKING_FOLDER = ROOT / WORKING_FOLDER_NAME
+WORKING_FOLDER = working_folder(ROOT)
 
 
-def prepare(folder: Path = WORKING_FOLDER) -> None:
-    """New practice notebooks into `folder`, never over a student's copy."""
-    write_student_notebooks(folder, overwrite=False)
+def prepare(folder: Path = WORKING_FOLDER, language: str = SOURCE_LANGUAGE) -> None:
+    """New practice notebooks in `language` into `folder`, never over a student's copy."""
+    write_student_notebooks(folder, overwrite=False, language=language)
 
 
 def _prepend(env: dict, name: str, path: Path) -> None:
@@ -53,9 +55,11 @@ def main(args=None):
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--port", type=int, default=8888)
     parser.add_argument("--instructor", action="store_true", help="the whole repository, nbgrader's tools on")
+    parser.add_argument("--language", choices=sorted(LANGUAGES), default=SOURCE_LANGUAGE,
+                        help="the practice notebooks' language (Dutch ones go into my-practice/nl/)")
     options = parser.parse_args(args)
     if not options.instructor:
-        prepare()
+        prepare(working_folder(ROOT, options.language), options.language)
     argv, env = command(WORKING_FOLDER, options.port, options.instructor)
     os.execve(argv[0], argv, env)
 

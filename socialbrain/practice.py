@@ -33,6 +33,12 @@ _LINK = re.compile(r"\[([^\]]*)\]\(([^)\s]+)\.md\)")
 _CHECK_IMPORT = re.compile(r"^from socialbrain\.check import (.+)$", re.M)
 
 
+def working_folder(root: Path, language: str = SOURCE_LANGUAGE) -> Path:
+    """Where a student's practice notebooks in `language` live below `root`: my-practice/, my-practice/nl/."""
+    folder = root / WORKING_FOLDER_NAME
+    return folder if language == SOURCE_LANGUAGE else folder / language
+
+
 def practice_sources(repository: Path = ROOT):
     """The practice notebooks' MyST sources in a copy of the course repository, in book order."""
     return sorted((repository / EXERCISES.name).glob("[0-9][0-9]-*.md"))

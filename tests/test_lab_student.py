@@ -140,3 +140,20 @@ def test_a_hub_launch_link_opens_the_practice_notebook(student_lab, page):
     assert _get(f"{url}/{launch_path('..', page_name)}?token={token}")[0] == 404
     status, location = _get(f"{url}/{launch_path('social-brain', page_name)}")
     assert status == 403 or "/login" in location, "no token, no notebook"
+
+
+def test_a_dutch_pages_hub_launch_link_opens_the_dutch_notebook(student_lab):
+    """The Dutch edition's link adds /nl: the notebook is Dutch, beside the English ones, and answers in Dutch."""
+    url, token, folder = student_lab
+    pulled = folder / "social-brain"
+    for part in ("exercises", "locales"):
+        shutil.copytree(ROOT / part, pulled / part, dirs_exist_ok=True)
+    shutil.copy2(ROOT / "references.bib", pulled)
+    page_name = "05-loneliness-is-not-isolation"
+    link = f"{url}/{launch_path('social-brain', page_name, 'nl')}?token={token}"
+
+    status, location = _get(link)
+    assert status == 302 and location.endswith(f"/lab/tree/my-practice/nl/{page_name}.ipynb"), (status, location)
+    text = (folder / "my-practice" / "nl" / f"{page_name}.ipynb").read_text(encoding="utf-8")
+    assert "Oefenen: Eenzaamheid is geen isolement" in text and 'set_language(\\"nl\\")' in text
+    assert _get(f"{url}/{launch_path('social-brain', page_name, 'xx')}?token={token}")[0] == 404

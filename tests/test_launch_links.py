@@ -53,3 +53,23 @@ def test_every_practice_page_links_a_well_formed_nbgitpuller_url(hub_site):
         assert query["repo"] == [REPOSITORY] and query["branch"] == ["main"]
         # the practice notebook (socialbrain.hub_launch), not the MyST source
         assert query["urlpath"] == [f"socialbrain/practice/social-brain/{source.stem}"]
+
+
+def test_a_dutch_practice_pages_hub_button_opens_the_dutch_notebook():
+    """The button's urlpath says the edition's language (socialbrain.hub_launch serves my-practice/nl/)."""
+    from types import SimpleNamespace
+
+    from socialbrain.book.practise import open_notebook_on_hub
+
+    def button():
+        return {"text": "JupyterHub", "url": f"{HUB}/hub/user-redirect/git-pull?repo={REPOSITORY}&branch=main"
+                                             "&urlpath=lab/tree/social-brain/exercises/05-loneliness-is-not-isolation.md"}
+
+    urlpaths = {}
+    for language in ("en", "nl"):
+        context = {"header_buttons": [{"buttons": [button()]}]}
+        app = SimpleNamespace(config=SimpleNamespace(language=language))
+        open_notebook_on_hub(app, "exercises/05-loneliness-is-not-isolation", "page.html", context, None)
+        urlpaths[language] = parse_qs(urlparse(context["header_buttons"][0]["buttons"][0]["url"]).query)["urlpath"]
+    assert urlpaths == {"en": ["socialbrain/practice/social-brain/05-loneliness-is-not-isolation"],
+                        "nl": ["socialbrain/practice/social-brain/05-loneliness-is-not-isolation/nl"]}

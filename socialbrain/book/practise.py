@@ -125,7 +125,7 @@ def open_notebook_on_hub(app, pagename, templatename, context, doctree):
             parts = urlsplit(button["url"])
             query = dict(parse_qsl(parts.query))
             folder = query["urlpath"].split("/")[2]  # "lab/tree/<repository folder>/exercises/…"
-            query["urlpath"] = launch_path(folder, Path(pagename).name)
+            query["urlpath"] = launch_path(folder, Path(pagename).name, app.config.language or SOURCE_LANGUAGE)
             button["url"] = urlunsplit(parts._replace(query=urlencode(query, safe="/")))
 
 

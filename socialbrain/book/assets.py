@@ -5,13 +5,15 @@ traces the course draws; a quarter of the full bundle), from `node_modules/`
 (installed by `npm ci`, which `make book` runs). It is staged in
 `_build/vendor-static/vendor/` and copied into `_static/vendor/`. No page
 loads it up front: `sb-plotly.js`, added only to pages that draw a figure,
-fetches it once a figure comes near the screen (see that script).
+fetches it once a figure comes near the screen (see that script), and on the
+page before such a page, once the reader nears its end.
 """
 
 import hashlib
 import shutil
 from pathlib import Path
 
+from docutils import nodes
 from sphinx.errors import ExtensionError
 
 PACKAGE = Path(__file__).resolve().parent.parent
@@ -55,11 +57,30 @@ def on_builder_inited(app):
         app.add_js_file("sb-widgets.js", defer="defer")
 
 
+#: What a figure's or a widget's output holds (plotly_output.py, widgets/embed.py).
+DRAWING = ("plotly-graph-div", "data-widget=")
+
+
+def draws(doctree) -> bool:
+    """Whether a page shows a plotly figure or a widget."""
+    return doctree is not None and any(
+        marker in node.astext() for node in doctree.findall(nodes.raw) for marker in DRAWING)
+
+
 def add_plotly_where_needed(app, pagename, templatename, context, doctree):
-    """Pages that draw a figure get the loader, told where the (fingerprinted) plotly.js is."""
-    body = context.get("body", "")
-    if "plotly-graph-div" in body or "data-widget=" in body:
-        app.add_js_file("sb-plotly.js", defer="defer", **{"data-plotly": app.env.sb_plotly_url})
+    """Pages that draw a figure get the loader, told where the (fingerprinted) plotly.js is.
+
+    A page that draws nothing, before a page that does (chapter 7 before 8), gets it with
+    `data-prefetch`: when the reader nears the link to the next page, plotly.js is fetched at
+    low priority, so the next chapter does not bring it (the second-chapter byte budget, issue 16).
+    """
+    options = {"data-plotly": app.env.sb_plotly_url}
+    if not draws(doctree):
+        following = app.env.collect_relations().get(pagename, [None, None, None])[2]
+        if not following or not draws(app.env.get_doctree(following)):
+            return
+        options["data-prefetch"] = "next"
+    app.add_js_file("sb-plotly.js", defer="defer", **options)
 
 
 def drop_unused_thebe(app, pagename, templatename, context, doctree):

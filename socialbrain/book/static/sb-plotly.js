@@ -1,4 +1,5 @@
-/* Load plotly.js only when a figure comes near the screen, then draw it.
+/* Load plotly.js only when a figure comes near the screen, then draw it (or, on the page
+   before a page with figures, prefetch it when the reader nears the next-page link).
    plotly.js is large; loaded up front it would hold back the first paint of
    every page with a figure. Each static figure is an empty box of its own
    height (socialbrain/book/plotly_output.py) with its JSON beside it; widgets
@@ -48,7 +49,25 @@
     });
   }
 
+  /* A page without figures before one with figures: fetch plotly.js at low priority once the
+     reader nears the link to the next page, unless the reader asked to save data. */
+  function prefetchBeforeNext() {
+    var next = document.querySelector(".prev-next-area a.right-next");
+    var saving = navigator.connection && navigator.connection.saveData;
+    if (!next || saving || !("IntersectionObserver" in window)) { return; }
+    var watch = new IntersectionObserver(function (entries) {
+      if (!entries.some(function (entry) { return entry.isIntersecting; })) { return; }
+      watch.disconnect();
+      var link = document.createElement("link");
+      link.rel = "prefetch";
+      link.href = new URL(script.dataset.plotly, script.src).href;
+      document.head.appendChild(link);
+    }, { rootMargin: "600px 0px" });
+    watch.observe(next);
+  }
+
   function start() {
+    if (script.dataset.prefetch === "next") { prefetchBeforeNext(); return; }
     var figures = document.querySelectorAll(".sb-plotly");
     var widgets = document.querySelectorAll("[data-widget]");
     if (!("IntersectionObserver" in window)) {

@@ -196,6 +196,7 @@ def test_the_themes_buttons_and_sphinxs_link_titles_speak_dutch():
     for dutch in ("Inhoudsopgave tonen of verbergen", "Navigatie op deze pagina tonen of verbergen", "Link naar deze kop"):
         assert f'title="{dutch}"' in page
     assert not re.search(r'title="(Toggle|Link to this)', page)
+    assert '<nav aria-label="Pagina">' in page and 'aria-label="Page"' not in page
 
 
 # --------------------------------------------------------------------------

@@ -14,6 +14,7 @@ the kernels that run each edition's pages), else English.
 
 from __future__ import annotations
 
+import gettext
 import os
 from functools import lru_cache
 from pathlib import Path
@@ -53,21 +54,46 @@ def language() -> str:
 
 
 @lru_cache(maxsize=None)
-def catalog(code: str) -> dict[str, str]:
-    """{English message: translation} for one language; fuzzy and empty entries are left out."""
+def _read(code: str):
+    """One language's babel catalog, or None (English, or no catalog)."""
     path = CATALOGS / code / "LC_MESSAGES" / f"{DOMAIN}.po"
     if code == SOURCE_LANGUAGE or not path.is_file():
-        return {}
-    from babel.messages.pofile import read_po  # Sphinx's own dependency
+        return None
+    from babel.messages.pofile import read_po
 
     with path.open("rb") as handle:
-        entries = read_po(handle, locale=code)
+        return read_po(handle, locale=code)
+
+
+@lru_cache(maxsize=None)
+def catalog(code: str) -> dict[str, str]:
+    """{English message: translation} for one language; fuzzy and empty entries are left out."""
+    entries = _read(code) or []
     return {m.id: m.string for m in entries if m.id and m.string and not m.fuzzy and isinstance(m.id, str)}
+
+
+@lru_cache(maxsize=None)
+def _plural_catalog(code: str):
+    """({English singular: translated forms}, the language's rule from a count to a form's index)."""
+    entries = _read(code)
+    if entries is None:
+        return {}, lambda n: int(n != 1)
+    forms = {m.id[0]: m.string for m in entries
+             if isinstance(m.id, tuple) and all(m.string) and not m.fuzzy}
+    return forms, gettext.c2py(entries.plural_expr)  # the catalog's Plural-Forms, as gettext reads it
 
 
 def _(message: str, code: str | None = None) -> str:
     """``message`` in the language in use (or in ``code``); English where there is no translation."""
     return catalog(code or language()).get(message, message)
+
+
+def ngettext(singular: str, plural: str, n: int, code: str | None = None) -> str:
+    """The form of a message that suits the count `n` ("1 item", "3 items"), as gettext chooses it."""
+    forms, rule = _plural_catalog(code or language())
+    if singular in forms:
+        return forms[singular][rule(n)]
+    return singular if n == 1 else plural
 
 
 def number(value: float, decimals: int = 0) -> str:

@@ -298,8 +298,10 @@ def _all_translations():
         for po in [*(editions.LOCALES / lang).rglob("*.po"), *(PACKAGE_LOCALES / lang).rglob("*.po")]:
             with po.open("rb") as handle:
                 for message in read_po(handle, locale=lang):
-                    if message.id and message.string:
-                        yield po.name, message.string
+                    forms = message.string if isinstance(message.string, tuple) else (message.string,)
+                    for form in forms if message.id else ():
+                        if form:
+                            yield po.name, form
 
 
 @pytest.mark.skipif(not SEEDS.is_dir(), reason="seed articles are not beside this checkout")
@@ -328,3 +330,22 @@ def test_a_pages_catalog_translates_its_markdown_keeping_the_structure():
     assert translate(markdown, catalog) == (
         "## Opdracht 1: Tel\n\nEen alinea.\n\n- **a** eerste punt\n- tweede punt\n\n"
         "| term | betekenis |\n|---|---|\n| eenzaam | gevoeld |\n\nNot in the catalog.")
+
+
+def test_a_count_picks_its_plural_form_by_the_catalogs_rule():
+    from socialbrain.i18n import ngettext
+
+    forms = [ngettext("a {type} of {n} item", "a {type} of {n} items", n, "nl") for n in (0, 1, 2)]
+    assert forms == ["een {type} met {n} elementen", "een {type} met {n} element", "een {type} met {n} elementen"]
+    assert ngettext("{n} thing not in the catalog", "{n} things not in the catalog", 2, "nl") == \
+        "{n} things not in the catalog"
+
+
+def test_a_plural_message_with_an_empty_form_counts_as_untranslated(tmp_path):
+    from socialbrain.book.editions import read_catalog
+
+    po = tmp_path / "LC_MESSAGES" / "socialbrain.po"
+    po.parent.mkdir()
+    po.write_text('msgid ""\nmsgstr ""\n"Plural-Forms: nplurals=2; plural=(n != 1);\\n"\n\n'
+                  'msgid "{n} item"\nmsgid_plural "{n} items"\nmsgstr[0] "{n} element"\nmsgstr[1] ""\n', encoding="utf-8")
+    assert read_catalog(po, "nl").untranslated == ["{n} item"]

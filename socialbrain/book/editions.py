@@ -169,7 +169,7 @@ def read_catalog(path: Path, language: str) -> PageStatus:
     return PageStatus(
         catalog=path.relative_to(_catalog_root(path)).with_suffix("").as_posix(),
         total=len(messages),
-        untranslated=[_text(m.id) for m in messages if not m.string and not m.fuzzy],
+        untranslated=[_text(m.id) for m in messages if not _translated(m) and not m.fuzzy],
         fuzzy=[_text(m.id) for m in messages if m.fuzzy],
     )
 
@@ -180,6 +180,11 @@ def _catalog_root(path: Path) -> Path:
         if parent.name == "LC_MESSAGES":
             return parent
     raise ValueError(f"{path} is not inside an LC_MESSAGES folder")
+
+
+def _translated(message) -> bool:
+    """A message has its translation (each of its plural forms, if it has them)."""
+    return all(message.string) if isinstance(message.string, tuple) else bool(message.string)
 
 
 def _text(msgid) -> str:

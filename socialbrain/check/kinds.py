@@ -15,7 +15,7 @@ import numbers
 import re
 from dataclasses import dataclass, field
 
-from socialbrain.i18n import N_, _, number
+from socialbrain.i18n import N_, _, ngettext, number
 
 #: Longest list any task reads. Longer answers get a message, not a slow loop.
 MAX_ITEMS = 100_000
@@ -50,9 +50,9 @@ def describe(value) -> str:
         n = _length(value)
         name = type(value).__name__
         if name == "ndarray":
-            return (_("a numpy array with {n} item") if n == 1 else _("a numpy array with {n} items")).format(n=number(n))
+            return ngettext("a numpy array with {n} item", "a numpy array with {n} items", n).format(n=number(n))
         if n is not None:
-            return (_("a {type} of {n} item") if n == 1 else _("a {type} of {n} items")).format(type=name, n=number(n))
+            return ngettext("a {type} of {n} item", "a {type} of {n} items", n).format(type=name, n=number(n))
         return _("a {type}").format(type=name)
     except Exception:  # pragma: no cover - describing must never fail
         return _("an answer of an unusual type")

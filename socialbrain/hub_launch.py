@@ -10,7 +10,7 @@ course updates never conflicts with answers), and the browser goes on to the
 page's notebook in JupyterLab.
 
 A Jupyter server extension, switched on by ``lab/jupyter_server_config.json``
-for students only (``make lab``, or a hub set up as the instructor guide says).
+for students only (``make lab``, or a hub set up as book/instructor-guide/practice-notebooks.md says).
 """
 
 from __future__ import annotations

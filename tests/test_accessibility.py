@@ -81,6 +81,16 @@ def test_theme_markup_repairs():
     assert 'aria-label="Search"' not in fixed and 'role="listitem"' in fixed
 
 
+def test_the_sidebars_sub_page_toggle_is_named_in_the_editions_language():
+    from socialbrain.book.a11y import repair_html
+
+    toggle = ('<li class="toctree-l1 has-children"><a class="reference internal" href="instructor-guide.html">'
+              'Instructor &amp; guide</a><details><summary><span class="toctree-toggle" role="presentation">')
+    assert '<summary aria-label="Pages under Instructor &amp; guide">' in repair_html(toggle)
+    assert '<summary aria-label="Pagina\'s onder Instructor &amp; guide">' in repair_html(toggle, "nl")
+    assert repair_html(repair_html(toggle)) == repair_html(toggle), "a page repaired twice is the same"
+
+
 def test_every_figure_has_a_text_alternative(site):
     """Each plotly figure (widgets have their own description) sits in a <figure> with a caption saying what it shows."""
     figures = 0

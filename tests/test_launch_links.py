@@ -1,7 +1,7 @@
 """Launch buttons are off by default and, switched on, link each practice page's notebook through nbgitpuller.
 
 The configured build is a separate, unexecuted build of the book with a
-repository and a JupyterHub address set, the way the instructor guide says.
+repository and a JupyterHub address set, the way book/instructor-guide/practice-notebooks.md says.
 """
 
 import subprocess

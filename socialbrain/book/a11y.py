@@ -6,8 +6,11 @@ theme's icon script rewrites icons at unpredictable moments, so a browser-side
 fix would race with it.
 """
 
+import html
 import re
 from pathlib import Path
+
+from socialbrain.i18n import SOURCE_LANGUAGE, N_, _
 
 REPAIRS = (
     # label-content-name-mismatch: the colour-mode icons' titles become <svg><title>
@@ -23,10 +26,23 @@ REPAIRS = (
 )
 
 
-def repair_html(text):
+#: summary-name: the sidebar's toggle for a page's sub-pages (pydata-sphinx-theme 0.17.1) is a
+#: <summary> holding only a chevron icon; it is named after the page whose sub-pages it shows.
+SUB_PAGES_TOGGLE = re.compile(r'(<a class="[^"]*reference internal[^"]*" href="[^"]*">([^<]*)</a><details(?: open="open")?><summary)>')
+SUB_PAGES = N_("Pages under {page}")
+
+
+def repair_html(text, language=SOURCE_LANGUAGE):
     for pattern, replacement in REPAIRS:
         text = pattern.sub(replacement, text)
-    return text
+    label = _(SUB_PAGES, language)
+    return SUB_PAGES_TOGGLE.sub(
+        lambda found: f'{found.group(1)} aria-label="{_attribute(label.format(page=html.unescape(found.group(2))))}">',
+        text)
+
+
+def _attribute(text):
+    return html.escape(text, quote=False).replace('"', "&quot;")
 
 
 def repair_site(app, exception):
@@ -34,7 +50,7 @@ def repair_site(app, exception):
         return
     for page in Path(app.outdir).rglob("*.html"):
         text = page.read_text(encoding="utf-8")
-        repaired = repair_html(text)
+        repaired = repair_html(text, app.config.language or SOURCE_LANGUAGE)
         if repaired != text:
             page.write_text(repaired, encoding="utf-8")
 

@@ -47,6 +47,9 @@ COMPLETE = {
            "book/05-loneliness-is-not-isolation", "book/06-the-lonely-brain-under-pressure",
            "book/07-coping-with-rejection", "book/08-approach-and-avoidance",
            "book/progress", "book/glossary", "book/bibliography", "book/assignments", "book/instructor-guide",
+           *(f"book/instructor-guide/{page}" for page in (
+               "before-you-start", "release-and-collect", "grade", "grade-in-parallel", "sandbox",
+               "feedback-and-export", "practice-notebooks", "troubleshooting")),
            *(f"exercises/{page}" for page in (
                "01-wired-for-others", "02-rejection-hurts", "03-the-brains-own-painkillers",
                "04-love-loss-and-craving", "05-loneliness-is-not-isolation",

@@ -3,7 +3,7 @@
 nbgrader only logs "Exception while loading config file" when the course's
 ``nbgrader_config.py`` fails, and then grades with its defaults: plain
 ``Execute``, outside the sandbox. Setting up the grading environment (the
-Makefile, or the instructor guide's steps on a hub) copies
+Makefile, or book/instructor-guide/before-you-start.md) copies
 ``jupyter-config/nbgrader_config.json`` to ``etc/jupyter/`` in the environment;
 the package itself does not carry it, so the wheel that students install changes
 nothing in their environments. nbgrader reads that file

@@ -53,11 +53,9 @@ def language() -> str:
     return code if code in LANGUAGES else SOURCE_LANGUAGE
 
 
-@lru_cache(maxsize=None)
-def _read(code: str):
-    """One language's babel catalog, or None (English, or no catalog)."""
-    path = CATALOGS / code / "LC_MESSAGES" / f"{DOMAIN}.po"
-    if code == SOURCE_LANGUAGE or not path.is_file():
+def read_po_file(path: Path, code: str):
+    """A `.po` file as a babel catalog, or None where there is no such file."""
+    if not path.is_file():
         return None
     from babel.messages.pofile import read_po
 
@@ -65,11 +63,23 @@ def _read(code: str):
         return read_po(handle, locale=code)
 
 
+def finished(entries) -> dict[str, str]:
+    """{English message: translation} of a catalog's finished messages: fuzzy, empty (and plural) ones stay English."""
+    return {m.id: m.string for m in entries or () if isinstance(m.id, str) and m.id and m.string and not m.fuzzy}
+
+
+@lru_cache(maxsize=None)
+def _read(code: str):
+    """One language's catalog of the package's strings, or None (English, or no catalog)."""
+    if code == SOURCE_LANGUAGE:
+        return None
+    return read_po_file(CATALOGS / code / "LC_MESSAGES" / f"{DOMAIN}.po", code)
+
+
 @lru_cache(maxsize=None)
 def catalog(code: str) -> dict[str, str]:
     """{English message: translation} for one language; fuzzy and empty entries are left out."""
-    entries = _read(code) or []
-    return {m.id: m.string for m in entries if m.id and m.string and not m.fuzzy and isinstance(m.id, str)}
+    return finished(_read(code))
 
 
 @lru_cache(maxsize=None)

@@ -16,19 +16,15 @@ from pathlib import Path
 
 from markdown_it import MarkdownIt
 
+from socialbrain.i18n import finished, read_po_file
+
 _PARSER = MarkdownIt("commonmark").enable("table")
 
 
 def page_catalog(source: Path, language: str) -> dict[str, str]:
     """{English block: translation} for the page `source` (a MyST file in the course repository); {} if none."""
     path = source.resolve().parents[1] / "locales" / language / "LC_MESSAGES" / source.parent.name / f"{source.stem}.po"
-    if not path.is_file():
-        return {}
-    from babel.messages.pofile import read_po
-
-    with path.open("rb") as handle:
-        entries = read_po(handle, locale=language)
-    return {m.id: m.string for m in entries if isinstance(m.id, str) and m.id and m.string and not m.fuzzy}
+    return finished(read_po_file(path, language))
 
 
 def _message(inline) -> str:

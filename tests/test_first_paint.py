@@ -7,6 +7,7 @@ the dark theme (otherwise the reader sees the page jump, and Lighthouse counts t
 """
 
 import re
+import time
 
 import pytest
 
@@ -77,3 +78,43 @@ def test_code_is_highlighted_once_the_stylesheet_arrives(server, context):
     page.wait_for_load_state("load")
     comment = page.locator(".highlight .c1").first  # pygments.css: `.highlight .c1 { color: #515151 }`
     assert comment.evaluate("e => getComputedStyle(e).color") == "rgb(81, 81, 81)"
+
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_the_colour_theme_is_set_before_the_theme_script_runs(browser, server, scheme):
+    """The first paint already has the reader's colours: the theme's script comes last, and changing
+    them then flashed the page and restarted every colour transition on it."""
+    context = browser.new_context(color_scheme=scheme)
+    page = context.new_page()
+    page.route(re.compile(r"pydata-sphinx-theme\.js"), lambda route: route.abort())
+    page.goto(f"{server}/nl/book/02-rejection-hurts.html", wait_until="load")
+    assert page.evaluate("document.documentElement.dataset.theme") == scheme
+    assert page.evaluate("document.documentElement.dataset.mode") == "auto"
+    context.close()
+
+
+#: counts the CSS transitions that start anywhere in the page, from its first byte
+COUNT_TRANSITIONS = "window.sbTransitions = []; addEventListener('transitionrun', e => sbTransitions.push(`${e.target.className}: ${e.propertyName}`), true);"
+
+
+def _slowly(route):
+    time.sleep(0.3)  # as on a slow connection: the page is drawn (and its copy buttons added) first
+    route.continue_()
+
+
+@pytest.mark.parametrize("page_path", ["exercises/08-approach-and-avoidance.html", "nl/book/instructor-guide/grade.html"])
+def test_nothing_transitions_while_the_page_loads(browser, server, page_path):
+    """Transitions are for the reader's actions; started by the page's own loading (a practice page
+    began a hundred at once), they are one long task on a phone."""
+    context = browser.new_context(viewport={"width": 390, "height": 844}, has_touch=True)
+    context.add_init_script(COUNT_TRANSITIONS)
+    page = context.new_page()
+    page.route(re.compile(r"(\.css|pydata-sphinx-theme\.js)(\?|$)"), _slowly)
+    page.goto(f"{server}/{page_path}", wait_until="load")
+    page.wait_for_timeout(500)
+    assert page.evaluate("sbTransitions") == [], f"{page_path}: transitions started while it loaded"
+    page.locator("button.copybtn").first.focus()  # the copy button fades in: transitions still work
+    page.wait_for_timeout(100)
+    assert page.evaluate("sbTransitions"), "no transition counted: the counter does not work"
+    context.close()

@@ -41,7 +41,10 @@ const OPTIONS = {
   preloadFonts: false,
   // Only the script in the head sets the colour theme (data-theme, data-mode on <html>), so no
   // element in the HTML carries it yet: keep the rules of both themes (their colour variables).
-  allowRules: [/\[data-(theme|mode)\b/],
+  // Likewise the copy buttons, which a script adds to each code cell: styled only by copybutton.css
+  // until the theme's stylesheet arrives, each started nine border and colour transitions then
+  // (a hundred on a practice page, one long task on a phone).
+  allowRules: [/\[data-(theme|mode)\b/, /\.copybtn\b/],
   reduceInlineStyles: false,
   logLevel: "error",  // it warns of theme selectors it cannot match statically: those rules load later
 };

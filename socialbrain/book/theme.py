@@ -6,7 +6,8 @@ index on the search page only. `defer_scripts` defers the theme's and Sphinx's o
 `inline_documentation_options` puts the one that must run at once in the page,
 so none of them holds back the first paint, and `drop_unused_design` leaves out
 sphinx-design's files where a page has none of its components. The search
-page quotes the article in its snippets (static/sb-search.js).
+page quotes the article in its snippets (static/sb-search.js), and its own scripts and
+index no longer block its first paint either (templates/search.html).
 """
 
 from functools import cache
@@ -35,8 +36,6 @@ def add_templates(app, config):
 
 def defer_scripts(app, pagename, templatename, context, doctree):
     """Each page gets deferred copies: the script objects are shared with every other page."""
-    if pagename == "search":  # Sphinx's search page calls its scripts inline, and waits for results anyway
-        return
     scripts = context.get("script_files", [])
     scripts[:] = [_deferred(js) for js in scripts]
 
@@ -71,9 +70,11 @@ def drop_unused_design(app, pagename, templatename, context, doctree):
 
 
 def article_search_snippets(app, pagename, templatename, context, doctree):
-    """Search results quote the article, not the theme's header around it (static/sb-search.js)."""
+    """Search results quote the article, not the theme's header around it (static/sb-search.js).
+    It replaces a function of Sphinx's searchtools.js, so templates/search.html puts it after that."""
     if pagename == "search":
-        app.add_js_file("sb-search.js", defer="defer")
+        script = type(context["script_files"][0])  # Sphinx's script class, as the theme's own scripts use
+        context["sb_search_script"] = script("_static/sb-search.js", defer="defer")
 
 
 def setup(app):

@@ -23,7 +23,7 @@ from jupyter_server.base.handlers import JupyterHandler
 from jupyter_server.utils import url_path_join
 from tornado import web
 
-from socialbrain.i18n import LANGUAGES, SOURCE_LANGUAGE
+from socialbrain.i18n import LANGUAGES, SOURCE_LANGUAGE, edition_folder
 from socialbrain.practice import working_folder, write_student_notebooks
 
 ROUTE = "socialbrain/practice"
@@ -33,8 +33,7 @@ _PAGE = re.compile(r"^[0-9]{2}-[a-z0-9-]+$")
 
 def launch_path(repository_folder: str, page: str, language: str = SOURCE_LANGUAGE) -> str:
     """The path (below the server's base URL) that opens `page`'s notebook in `language`: nbgitpuller's urlpath."""
-    edition = "" if language == SOURCE_LANGUAGE else f"/{language}"
-    return f"{ROUTE}/{repository_folder}/{page}{edition}"
+    return f"{ROUTE}/{repository_folder}/{page}/{edition_folder(language)}".rstrip("/")
 
 
 class PracticeHandler(JupyterHandler):

@@ -28,6 +28,14 @@ LANGUAGES = {"en": "English", "nl": "Nederlands"}
 #: The editions translated from the source (each built under its code: _build/html/nl/).
 TRANSLATIONS = tuple(code for code in LANGUAGES if code != SOURCE_LANGUAGE)
 
+
+
+def edition_folder(code: str) -> str:
+    """Where an edition lives: "" for the source language, "nl/" for Dutch. The same below the built
+    book (_build/html/nl/), in a hub's launch path, and in a student's my-practice/ folder."""
+    return "" if code == SOURCE_LANGUAGE else f"{code}/"
+
+
 #: Set by the book's build (socialbrain.book.editions) for the kernels that execute its pages.
 LANGUAGE_ENV = "SOCIALBRAIN_LANGUAGE"
 

@@ -19,7 +19,7 @@ import jupytext
 import nbformat
 from pybtex.database import parse_file
 
-from socialbrain.i18n import SOURCE_LANGUAGE, _
+from socialbrain.i18n import SOURCE_LANGUAGE, _, edition_folder
 from socialbrain.page_catalog import page_catalog, translate
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -35,8 +35,7 @@ _CHECK_IMPORT = re.compile(r"^from socialbrain\.check import (.+)$", re.M)
 
 def working_folder(root: Path, language: str = SOURCE_LANGUAGE) -> Path:
     """Where a student's practice notebooks in `language` live below `root`: my-practice/, my-practice/nl/."""
-    folder = root / WORKING_FOLDER_NAME
-    return folder if language == SOURCE_LANGUAGE else folder / language
+    return root / WORKING_FOLDER_NAME / edition_folder(language)
 
 
 def practice_sources(repository: Path = ROOT):

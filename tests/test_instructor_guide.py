@@ -14,7 +14,7 @@ import re
 import pytest
 
 from conftest import SITE
-from socialbrain.i18n import LANGUAGES, SOURCE_LANGUAGE
+from socialbrain.i18n import LANGUAGES, edition_folder
 from test_links import _parse
 
 OVERVIEW = "book/instructor-guide.html"
@@ -29,7 +29,7 @@ OLD_LINKS = {
 
 
 def _edition(lang, path):
-    return path if lang == SOURCE_LANGUAGE else f"{lang}/{path}"
+    return edition_folder(lang) + path
 
 
 def old_section_map(lang):

@@ -18,7 +18,7 @@ import nbformat
 import pytest
 
 from socialbrain.book.practise import FOLDER, wheel_name
-from socialbrain.i18n import SOURCE_LANGUAGE, TRANSLATIONS, _
+from socialbrain.i18n import SOURCE_LANGUAGE, TRANSLATIONS, _, edition_folder
 from socialbrain.practice import practice_sources
 from test_exercises import _feedback, with_worked_answers
 from test_translations import ENGLISH_SHARE, english_share
@@ -98,15 +98,11 @@ def test_the_notebooks_are_plain_markdown(site):
         assert not MYST_MARKUP.search(text), f"{path.name}: MyST markup {MYST_MARKUP.search(text).group()!r}"
 
 
-def _edition(language):
-    return "" if language == SOURCE_LANGUAGE else f"{language}/"
-
-
 @pytest.mark.parametrize("language", [SOURCE_LANGUAGE, *TRANSLATIONS])
 @pytest.mark.parametrize("source", practice_sources()[:1] + practice_sources()[4:5], ids=lambda p: p.stem)
 def test_downloaded_notebook_runs_in_the_students_python(server, student_python, source, language):
     """Each edition's notebook gives its feedback in the edition's language, with no setting by the student."""
-    nb = nbformat.reads(_get(f"{server}/{_edition(language)}{FOLDER}/{source.stem}.ipynb").decode(), as_version=4)
+    nb = nbformat.reads(_get(f"{server}/{edition_folder(language)}{FOLDER}/{source.stem}.ipynb").decode(), as_version=4)
     # "Task 1.1: not yet." and so on, in the edition's language, without the task's name
     not_yet, right = (_(message, language).replace("{task}", "") for message in ("{task}: not yet.", "{task}: right!"))
     hint = _("Hint:", language)
@@ -123,7 +119,7 @@ def test_downloaded_notebook_runs_in_the_students_python(server, student_python,
 @pytest.mark.parametrize("language", TRANSLATIONS)
 def test_each_editions_notebooks_read_in_its_language(site, language):
     """Every paragraph, heading, list item and table cell of a translated edition's notebook is translated."""
-    folder = site / _edition(language) / FOLDER
+    folder = site / edition_folder(language) / FOLDER
     for source in practice_sources():
         english = nbformat.read(site / FOLDER / f"{source.stem}.ipynb", as_version=4)
         translated = nbformat.read(folder / f"{source.stem}.ipynb", as_version=4)

@@ -76,7 +76,7 @@ def add_plotly_where_needed(app, pagename, templatename, context, doctree):
     """
     options = {"data-plotly": app.env.sb_plotly_url}
     if not draws(doctree):
-        following = app.env.collect_relations().get(pagename, [None, None, None])[2]
+        following = app.builder.relations.get(pagename, [None, None, None])[2]  # computed once per build
         if not following or not draws(app.env.get_doctree(following)):
             return
         options["data-prefetch"] = "next"

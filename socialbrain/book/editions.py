@@ -31,7 +31,7 @@ from pathlib import Path
 
 from socialbrain.i18n import CATALOGS as PACKAGE_CATALOGS
 from socialbrain.i18n import DOMAIN as PACKAGE_DOMAIN
-from socialbrain.i18n import LANGUAGE_ENV, SOURCE_LANGUAGE, TRANSLATIONS
+from socialbrain.i18n import LANGUAGE_ENV, SOURCE_LANGUAGE, TRANSLATIONS, read_po_file
 
 ROOT = Path(__file__).resolve().parents[2]
 BUILD = ROOT / "_build"
@@ -164,11 +164,7 @@ class PageStatus:
 
 
 def read_catalog(path: Path, language: str) -> PageStatus:
-    from babel.messages.pofile import read_po
-
-    with path.open("rb") as handle:
-        catalog = read_po(handle, locale=language)
-    messages = [m for m in catalog if m.id]
+    messages = [m for m in read_po_file(path, language) if m.id]
     return PageStatus(
         catalog=path.relative_to(_catalog_root(path)).with_suffix("").as_posix(),
         total=len(messages),

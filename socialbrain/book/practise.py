@@ -23,7 +23,7 @@ from docutils import nodes
 
 from socialbrain import practice
 from socialbrain.hub_launch import launch_path
-from socialbrain.i18n import SOURCE_LANGUAGE, _
+from socialbrain.i18n import SOURCE_LANGUAGE, _, edition_folder
 
 FOLDER = "practice"
 PACKAGE_FILES = ("pyproject.toml", "README.md")
@@ -102,8 +102,7 @@ def write_downloads(app, exception):
         return
     target = Path(app.outdir) / FOLDER
     language = app.config.language or SOURCE_LANGUAGE
-    edition = "" if language == SOURCE_LANGUAGE else f"{language}/"  # the editions' folders: _build/html/nl/
-    book_url = app.config.html_baseurl.rstrip("/") + "/" + edition if app.config.html_baseurl else ""
+    book_url = app.config.html_baseurl.rstrip("/") + "/" + edition_folder(language) if app.config.html_baseurl else ""
     practice.write_student_notebooks(target, book_url, language=language)
     for old in target.glob("*.whl"):
         old.unlink()

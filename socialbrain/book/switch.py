@@ -21,7 +21,7 @@ from sphinx.locale import init as init_catalog
 from sphinx.transforms import SphinxTransform
 from sphinx.util.i18n import docname_to_domain
 
-from socialbrain.i18n import LANGUAGE_ENV, LANGUAGES, SOURCE_LANGUAGE, _
+from socialbrain.i18n import LANGUAGE_ENV, LANGUAGES, SOURCE_LANGUAGE, _, edition_folder
 
 SWITCH_TEMPLATE = "language-switch.html"
 
@@ -29,15 +29,10 @@ SWITCH_TEMPLATE = "language-switch.html"
 SWITCH_LABELS = {"en": "Read this page in English", "nl": "Lees deze pagina in het Nederlands"}
 
 
-def edition_prefix(language: str) -> str:
-    """Where an edition lives, relative to the site root."""
-    return "" if language == SOURCE_LANGUAGE else f"{language}/"
-
-
 def counterpart_href(pagename: str, target_uri: str, here: str, there: str) -> str:
     """A relative link from page `pagename` of edition `here` to the same page in edition `there`."""
     up = "../" * (pagename.count("/") + (0 if here == SOURCE_LANGUAGE else 1))
-    return up + edition_prefix(there) + target_uri
+    return up + edition_folder(there) + target_uri
 
 
 def set_kernel_language(app, config):
@@ -64,7 +59,7 @@ def add_links(app, pagename, templatename, context, doctree):
     base = (app.config.html_baseurl or "").rstrip("/")
     alternates = []
     for code in LANGUAGES:
-        href = (f"{base}/{edition_prefix(code)}{target}" if base
+        href = (f"{base}/{edition_folder(code)}{target}" if base
                 else counterpart_href(pagename, target, here, code))
         alternates.append(f'<link rel="alternate" hreflang="{code}" href="{html.escape(href)}">')
         if code == SOURCE_LANGUAGE:

@@ -29,7 +29,6 @@ LANGUAGES = {"en": "English", "nl": "Nederlands"}
 TRANSLATIONS = tuple(code for code in LANGUAGES if code != SOURCE_LANGUAGE)
 
 
-
 def edition_folder(code: str) -> str:
     """Where an edition lives: "" for the source language, "nl/" for Dutch. The same below the built
     book (_build/html/nl/), in a hub's launch path, and in a student's my-practice/ folder."""

@@ -92,7 +92,6 @@ def test_code_is_highlighted_once_the_stylesheet_arrives(server, context):
     assert comment.evaluate("e => getComputedStyle(e).color") == "rgb(81, 81, 81)"
 
 
-
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_the_colour_theme_is_set_before_the_theme_script_runs(browser, server, scheme):
     """The first paint already has the reader's colours: the theme's script comes last, and changing

@@ -31,7 +31,7 @@ SWITCH_LABELS = {"en": "Read this page in English", "nl": "Lees deze pagina in h
 
 def counterpart_href(pagename: str, target_uri: str, here: str, there: str) -> str:
     """A relative link from page `pagename` of edition `here` to the same page in edition `there`."""
-    up = "../" * (pagename.count("/") + (0 if here == SOURCE_LANGUAGE else 1))
+    up = "../" * (pagename.count("/") + edition_folder(here).count("/"))
     return up + edition_folder(there) + target_uri
 
 

@@ -25,6 +25,11 @@ CHROMIUM_ARGS = [
 ]
 
 
+#: a page's sections are laid out only near the screen (content-visibility: auto, which also clips
+#: what overflows them); checks of the whole page render every section first, as a reader scrolling sees it
+RENDER_ALL_SECTIONS = "section { content-visibility: visible !important; }"
+
+
 def site_pages(site=SITE):
     """Every HTML page a reader can reach, in every edition, relative to the site root."""
     if not (site / "index.html").is_file():

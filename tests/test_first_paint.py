@@ -129,3 +129,81 @@ def test_nothing_transitions_while_the_page_loads(browser, server, page_path):
     page.wait_for_timeout(100)
     assert page.evaluate("sbTransitions"), "no transition counted: the counter does not work"
     context.close()
+
+
+
+#: whether each of a page's sections is rendered (a section far from the screen is skipped)
+SECTIONS_RENDERED = """() => [...document.querySelectorAll('article.bd-article > section > section')]
+  .map(s => s.firstElementChild.checkVisibility({contentVisibilityAuto: true}))"""
+PHONE = {"viewport": {"width": 390, "height": 844}, "has_touch": True, "is_mobile": True}
+LONG_PAGES = ["book/05-loneliness-is-not-isolation.html", "nl/book/06-the-lonely-brain-under-pressure.html"]
+
+
+@pytest.mark.parametrize("page_path", LONG_PAGES)
+def test_a_phone_lays_out_only_what_is_near_the_screen(browser, server, page_path):
+    """A chapter's first layout was one long task on a phone (Lighthouse: 306 ms of blocking time on
+    chapter 5): sections far below the screen wait until the reader nears them, and the figure or
+    widget a section holds still draws then. (Here without sb-sections.js, which lays them out later.)"""
+    context = browser.new_context(**PHONE)
+    page = context.new_page()
+    page.route(re.compile(r"sb-sections\.js"), lambda route: route.abort())
+    page.goto(f"{server}/{page_path}", wait_until="load")
+    page.wait_for_timeout(300)
+    rendered = page.evaluate(SECTIONS_RENDERED)
+    assert len(rendered) >= 8, f"{page_path}: only {len(rendered)} sections found"
+    assert rendered[-1] is False and rendered.count(False) >= len(rendered) // 2, f"{page_path}: {rendered}"
+    # a section clips what it holds: not the focus ring (3 px, 2 px off) of a link at its edge
+    margins = page.evaluate("[...document.querySelectorAll('article.bd-article > section > section')]"
+                            ".map(s => parseFloat(getComputedStyle(s).overflowClipMargin))")
+    assert min(margins) >= 5, f"{page_path}: focus rings at a section's edge are cut off ({margins})"
+    last = page.locator(".sb-plot, .sb-plotly").last
+    assert not last.evaluate("e => !!e.querySelector('.main-svg')"), "drawn before the reader came near it"
+    for _ in range(60):  # the reader scrolls down, a screen at a time
+        if last.evaluate("e => !!e.querySelector('.main-svg')"):
+            break
+        page.mouse.wheel(0, 800)
+        page.wait_for_timeout(250)
+    assert last.evaluate("e => !!e.querySelector('.main-svg')"), f"{page_path}: the last figure never drew"
+    context.close()
+
+
+@pytest.mark.parametrize("page_path", LONG_PAGES)
+def test_every_section_is_laid_out_soon_after_the_page_loads(browser, server, page_path):
+    """Until then a section far below stands in at 600 px: a jump into it (Tab, find in page,
+    scrollIntoView) landed thousands of pixels off once it grew to its real size."""
+    context = browser.new_context(**PHONE)
+    page = context.new_page()
+    page.goto(f"{server}/{page_path}", wait_until="load")
+    page.wait_for_selector("html[data-sb-laid-out]", state="attached", timeout=5000)
+    assert all(page.evaluate(SECTIONS_RENDERED)), f"{page_path}: sections still waiting"
+    last = page.locator(".sb-plot, .sb-plotly").last
+    last.scroll_into_view_if_needed()
+    page.wait_for_function("e => e.querySelector('.main-svg')", arg=last.element_handle(), timeout=15_000)
+    top = last.evaluate("e => e.getBoundingClientRect().top")
+    assert -5 <= top <= 844, f"{page_path}: the jump to the last figure landed {top:.0f} px off"
+    context.close()
+
+
+@pytest.mark.parametrize("page_path", LONG_PAGES)
+def test_a_link_to_a_place_in_a_long_page_lands_there(browser, server, page_path):
+    """Sections not yet drawn stand in at 600 px; one that grew after the jump pushed the place the
+    link named off the screen (on chapter 5, 2,900 px below it)."""
+    context = browser.new_context(**PHONE)
+    page = context.new_page()
+    page.goto(f"{server}/{page_path}", wait_until="load")
+    places = page.evaluate("[...document.querySelectorAll('article.bd-article > section > section')].map(s => s.id)")
+    missed = []
+    for place in places[2:]:
+        for arrive in ("from another page", "by a link in the page"):
+            if arrive == "from another page":
+                page.goto("about:blank")
+                page.goto(f"{server}/{page_path}#{place}", wait_until="load")
+            else:
+                page.goto(f"{server}/{page_path}", wait_until="load")
+                page.evaluate(f"location.hash = {place!r}")
+            page.wait_for_timeout(600)  # sections near the screen are drawn in the next frames
+            top = page.evaluate(f"document.getElementById({place!r}).getBoundingClientRect().top")
+            if not -5 <= top <= 200:
+                missed.append((place, arrive, round(top)))
+    assert not missed, f"{page_path}: {missed}"
+    context.close()

@@ -5,8 +5,10 @@ sideways, and every plotly figure fits the screen with its title and legend
 inside its own box.
 """
 
+import re
+
 import pytest
-from conftest import is_redirect, site_pages
+from conftest import RENDER_ALL_SECTIONS, SITE, is_redirect, site_pages
 
 PHONE = {"viewport": {"width": 390, "height": 844}, "has_touch": True, "is_mobile": True, "device_scale_factor": 2}
 
@@ -59,6 +61,7 @@ def test_contents_button_opens_and_closes_by_tap(server, phone, page_path):
 def test_nothing_scrolls_sideways_and_figures_fit(server, phone, page_path):
     page = phone.new_page()
     page.goto(f"{server}/{page_path}", wait_until="load")
+    page.add_style_tag(content=RENDER_ALL_SECTIONS)  # a section would clip, and so hide, what is too wide
     boxes = page.locator(".sb-plotly, .sb-plot")
     for i in range(boxes.count()):
         boxes.nth(i).scroll_into_view_if_needed()
@@ -83,4 +86,26 @@ def test_nothing_scrolls_sideways_and_figures_fit(server, phone, page_path):
             return problems;
         }""")
         assert not problems, f"{page_path}, figure {i + 1}: {problems}"
+    page.close()
+
+
+FIGURE_PAGES = [p for p in PAGES if re.search(r'class="(plotly-graph-div sb-plotly|sb-plot)"', (SITE / p).read_text(encoding="utf-8"))]
+
+
+@pytest.mark.parametrize("page_path", FIGURE_PAGES)
+def test_a_figure_keeps_its_height_when_it_draws(server, phone, page_path):
+    """A figure's box was reserved at the desktop height and took the phone layout's height when
+    drawn, and a widget's plot grew from 300 px to its own height: the text below jumped (a link
+    into chapter 6 landed 80 px off, one into chapter 5 160 px)."""
+    page = phone.new_page()
+    page.goto(f"{server}/{page_path}", wait_until="load")
+    boxes = page.locator(".sb-plotly, .sb-plot")
+    heights = boxes.evaluate_all("bs => bs.map(b => b.getBoundingClientRect().height)")
+    for i in range(boxes.count()):
+        boxes.nth(i).scroll_into_view_if_needed()
+    page.wait_for_function("Array.from(document.querySelectorAll('.sb-plotly, .sb-plot')).every(b => b.querySelector('.main-svg'))")
+    page.wait_for_timeout(300)  # the phone layout is applied just after the first draw
+    drawn = boxes.evaluate_all("bs => bs.map(b => [b.getBoundingClientRect().height, b.querySelector('.main-svg').getBoundingClientRect().height])")
+    assert [h for h, _ in drawn] == heights, f"{page_path}: reserved {heights}, drawn {drawn}"
+    assert all(abs(box - svg) < 1 for box, svg in drawn), f"{page_path}: the plot is not the height of its box: {drawn}"
     page.close()

@@ -50,6 +50,7 @@ def on_builder_inited(app):
     app.config.html_static_path = list(app.config.html_static_path) + static
     app.add_css_file("socialbrain.css")
     app.add_js_file("selfcheck.js", defer="defer")
+    app.add_js_file("sb-sections.js", defer="defer")
     for name in ("sb-widgets.css",):
         if (WIDGET_STATIC / name).is_file():
             app.add_css_file(name)

@@ -43,8 +43,9 @@ const OPTIONS = {
   // element in the HTML carries it yet: keep the rules of both themes (their colour variables).
   // Likewise the copy buttons, which a script adds to each code cell: styled only by copybutton.css
   // until the theme's stylesheet arrives, each started nine border and colour transitions then
-  // (a hundred on a practice page, one long task on a phone).
-  allowRules: [/\[data-(theme|mode)\b/, /\.copybtn\b/],
+  // (a hundred on a practice page, one long task on a phone). And the rule that lays out the
+  // sections before a link's target (#id) at once, which sb-sections.js also applies by class.
+  allowRules: [/\[data-(theme|mode)\b/, /\.copybtn\b/, /\.sb-laid-out\b/],
   reduceInlineStyles: false,
   logLevel: "error",  // it warns of theme selectors it cannot match statically: those rules load later
 };

@@ -38,10 +38,16 @@ class PlotlyJsonRenderer:
 
 
 def plot_html(figure, config):
-    """An empty plot box of the figure's own height, and the figure for sb-plotly.js to draw."""
+    """An empty plot box of the figure's own height, and the figure for sb-plotly.js to draw.
+
+    A figure with a phone layout (layout.meta.narrow) may have a height of its own there:
+    socialbrain.css reserves it where the figure is narrow, so the page does not jump when it draws.
+    """
     height = figure["layout"].get("height") or DEFAULT_HEIGHT
+    narrow = (figure["layout"].get("meta") or {}).get("narrow") or {}
+    heights = f"--sb-height:{int(height)}px" + (f";--sb-narrow-height:{int(narrow['height'])}px" if narrow.get("height") else "")
     spec = json.dumps({**figure, "config": config}, separators=(",", ":")).replace("</", "<\\/")
-    return (f'<div class="plotly-graph-div sb-plotly" style="height:{int(height)}px;width:100%"></div>'
+    return (f'<div class="plotly-graph-div sb-plotly" style="{heights}"></div>'
             f'<script type="application/json" class="sb-plotly-figure">{spec}</script>')
 
 

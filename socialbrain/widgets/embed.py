@@ -85,6 +85,9 @@ def static_html(spec: WidgetSpec, uid: str | None = None) -> str:
     note = f'<p class="sb-note">{_esc(spec.note)}</p>' if spec.note else ""
     controls_name = _("Controls: {title}").format(title=spec.title)
     plot_name = _("Plot: {title}").format(title=spec.title)
+    # the plot's own height, kept free before plotly.js draws it, so the text below does not jump
+    height = payload["base"]["layout"].get("height")
+    reserve = f' style="min-height:{int(height)}px"' if height else ""
     noscript = _("The plot and controls need JavaScript; the text above describes the default setting.")
     return (
         f'<div class="sb-widget" data-widget="{spec.name}" id="{uid}" role="group" '
@@ -93,7 +96,7 @@ def static_html(spec: WidgetSpec, uid: str | None = None) -> str:
         f'{note}'
         f'<form class="sb-controls" aria-label="{_esc(controls_name)}">{controls}</form>'
         f'<div class="sb-plot" role="img" aria-label="{_esc(plot_name)}" '
-        f'aria-describedby="{uid}-desc"></div>'
+        f'aria-describedby="{uid}-desc"{reserve}></div>'
         f'{summary_html(spec, fields, static=True)}'
         f'<p class="sb-desc" id="{uid}-desc" aria-live="polite">'
         f'{_esc(spec.description.format(**fields))}</p>'

@@ -8,8 +8,6 @@
   "use strict";
   var script = document.currentScript;
   var loading = null;
-  /* Below this width a figure takes its phone layout (layout.meta.narrow, from socialbrain.plotting.finish). */
-  var NARROW_PX = 600;
 
   function loadPlotly() {
     if (!loading) {
@@ -35,12 +33,13 @@
 
   function draw(box) {
     var spec = JSON.parse(box.nextElementSibling.textContent);
-    var narrow = box.clientWidth < NARROW_PX && (spec.layout.meta || {}).narrow;
+    /* A narrow figure takes its phone layout (layout.meta.narrow, from socialbrain.plotting.finish);
+       socialbrain.css says where a figure is narrow, and has already given the box that height. */
+    var narrow = getComputedStyle(box).getPropertyValue("--sb-narrow").trim() === "1" && (spec.layout.meta || {}).narrow;
     var config = spec.config;
     if (narrow) {
       // On a phone the mode bar would cover the title.
       config = Object.assign({}, config, { displayModeBar: false });
-      if (narrow.height) { box.style.height = narrow.height + "px"; }
     }
     loadPlotly().then(function () {
       if (!window.Plotly) { return; }

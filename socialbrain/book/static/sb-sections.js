@@ -19,6 +19,8 @@
     setTimeout(layOutNext, 0);
   }
 
-  if (document.readyState === "complete") { layOutNext(); }
-  else { window.addEventListener("load", layOutNext); }
+  // Not inside the load event's task: the theme's own load handlers already make it a long one.
+  function start() { setTimeout(layOutNext, 0); }
+  if (document.readyState === "complete") { start(); }
+  else { window.addEventListener("load", start); }
 })();

@@ -41,7 +41,9 @@ def test_menu_opens_and_closes_by_tap_and_shows_the_contents(server, phone, page
     assert any("03-the-brains-own-painkillers.html" in href for href in links) and len(links) >= 24, links
     _tap_outside(page, 385)
     page.wait_for_function("!document.getElementById('pst-primary-sidebar-modal').open")
-    assert not menu.is_visible()
+    # The theme hands the sidebar's classes back in the dialog's "close" event, a task after it
+    # closes; until then the closed dialog still shows (a test on a busy machine saw it).
+    menu.wait_for(state="hidden", timeout=5000)
     page.close()
 
 

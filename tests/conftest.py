@@ -28,6 +28,8 @@ CHROMIUM_ARGS = [
 #: a page's sections are laid out only near the screen (content-visibility: auto, which also clips
 #: what overflows them); checks of the whole page render every section first, as a reader scrolling sees it
 RENDER_ALL_SECTIONS = "section { content-visibility: visible !important; }"
+#: a phone, as the phone tests and the first-paint tests open the book on one
+PHONE = {"viewport": {"width": 390, "height": 844}, "has_touch": True, "is_mobile": True, "device_scale_factor": 2}
 
 
 def site_pages(site=SITE):

@@ -11,7 +11,7 @@ import time
 
 import pytest
 
-from conftest import is_redirect, site_pages
+from conftest import PHONE, is_redirect, site_pages
 
 LINK = re.compile(r"<link\b[^>]*>")
 PAGES = [p for p in site_pages() if not is_redirect(p)]
@@ -131,11 +131,10 @@ def test_nothing_transitions_while_the_page_loads(browser, server, page_path):
     context.close()
 
 
-
-#: whether each of a page's sections is rendered (a section far from the screen is skipped)
-SECTIONS_RENDERED = """() => [...document.querySelectorAll('article.bd-article > section > section')]
-  .map(s => s.firstElementChild.checkVisibility({contentVisibilityAuto: true}))"""
-PHONE = {"viewport": {"width": 390, "height": 844}, "has_touch": True, "is_mobile": True}
+#: a page's sections, each laid out only near the screen until sb-sections.js has laid it out
+SECTIONS = "[...document.querySelectorAll('article.bd-article > section > section')]"
+#: whether each section is rendered (a section far from the screen is skipped)
+SECTIONS_RENDERED = f"() => {SECTIONS}.map(s => s.firstElementChild.checkVisibility({{contentVisibilityAuto: true}}))"
 LONG_PAGES = ["book/05-loneliness-is-not-isolation.html", "nl/book/06-the-lonely-brain-under-pressure.html"]
 
 
@@ -153,8 +152,7 @@ def test_a_phone_lays_out_only_what_is_near_the_screen(browser, server, page_pat
     assert len(rendered) >= 8, f"{page_path}: only {len(rendered)} sections found"
     assert rendered[-1] is False and rendered.count(False) >= len(rendered) // 2, f"{page_path}: {rendered}"
     # a section clips what it holds: not the focus ring (3 px, 2 px off) of a link at its edge
-    margins = page.evaluate("[...document.querySelectorAll('article.bd-article > section > section')]"
-                            ".map(s => parseFloat(getComputedStyle(s).overflowClipMargin))")
+    margins = page.evaluate(f"{SECTIONS}.map(s => parseFloat(getComputedStyle(s).overflowClipMargin))")
     assert min(margins) >= 5, f"{page_path}: focus rings at a section's edge are cut off ({margins})"
     last = page.locator(".sb-plot, .sb-plotly").last
     assert not last.evaluate("e => !!e.querySelector('.main-svg')"), "drawn before the reader came near it"
@@ -191,7 +189,7 @@ def test_a_link_to_a_place_in_a_long_page_lands_there(browser, server, page_path
     context = browser.new_context(**PHONE)
     page = context.new_page()
     page.goto(f"{server}/{page_path}", wait_until="load")
-    places = page.evaluate("[...document.querySelectorAll('article.bd-article > section > section')].map(s => s.id)")
+    places = page.evaluate(f"{SECTIONS}.map(s => s.id)")
     missed = []
     for place in places[2:]:
         for arrive in ("from another page", "by a link in the page"):

@@ -8,9 +8,7 @@ inside its own box.
 import re
 
 import pytest
-from conftest import RENDER_ALL_SECTIONS, SITE, is_redirect, site_pages
-
-PHONE = {"viewport": {"width": 390, "height": 844}, "has_touch": True, "is_mobile": True, "device_scale_factor": 2}
+from conftest import PHONE, RENDER_ALL_SECTIONS, SITE, is_redirect, site_pages
 
 # The site root only forwards to the first page: loading it navigates again, so it is tested where it lands.
 PAGES = [p for p in site_pages() if p != "search.html" and not p.startswith("genindex") and not is_redirect(p)]

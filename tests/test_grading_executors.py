@@ -29,6 +29,7 @@ from pathlib import Path
 
 import pytest
 
+from conftest import stop
 from socialbrain.grading import coordinator, simulated, workflow
 from socialbrain.grading.cli import main
 from socialbrain.grading.course import Course
@@ -133,9 +134,7 @@ def dask_scheduler(secret):
             client.wait_for_workers(2, timeout=120)
         yield address
     for proc in reversed(procs):
-        proc.terminate()
-    for proc in procs:
-        proc.wait(timeout=30)
+        stop(proc)
     log.close()
 
 

@@ -25,6 +25,7 @@ ANSWER = 'answer = 150 / 50\ncheck("ex1.1", answer)'
 INSTRUCTOR_PLUGINS = ("@jupyter/nbgrader:formgrader", "@jupyter/nbgrader:create-assignment")
 # Run inside the page: the open notebook's cells.
 CELLS = "window.jupyterapp.shell.currentWidget.content"
+DIALOG_TEXT = "() => Array.from(document.querySelectorAll('.jp-Dialog'), d => d.innerText).join(' | ')"
 
 
 def _git_status():
@@ -45,6 +46,14 @@ def _task_cell_index(page):
 def _run_cell(page, index):
     page.evaluate(f"() => {{ {CELLS}.activeCellIndex = {index}; }}")
     page.evaluate("() => { window.jupyterapp.commands.execute('notebook:run-cell'); }")
+
+
+def _command(page, name, timeout_ms):
+    """Run a Lab command and wait for it to finish (its promise), failing after timeout_ms."""
+    page.evaluate("""([name, ms]) => Promise.race([
+        window.jupyterapp.commands.execute(name).then(() => true),
+        new Promise((_, fail) => setTimeout(() => fail(new Error(`${name}: not done after ${ms} ms`)), ms))])""",
+                  [name, timeout_ms])
 
 
 def _cell_text(page, index):
@@ -74,12 +83,13 @@ def test_answer_and_feedback_survive_saving_and_reopening(student_lab, page):
     assert kernel == "Python 3 (practice)", "the notebook did not get the student Lab's kernel"
 
     page.evaluate(f"() => {CELLS}.widgets[{task}].model.sharedModel.setSource({json.dumps(ANSWER)})")
-    page.evaluate("() => { window.jupyterapp.commands.execute('notebook:run-all-cells'); }")
-    page.wait_for_function(f"() => JSON.stringify({CELLS}.widgets[{task}].model.outputs.toJSON())"
-                           ".includes('right!')", timeout=60_000)
-    page.evaluate("window.jupyterapp.commands.execute('docmanager:save')")
-    page.wait_for_function(f"() => !{CELLS}.model.dirty", timeout=30_000)
-    page.evaluate("window.jupyterapp.commands.execute('application:close-all')")
+    # Save only once every cell has run: an output arriving after the save marks the notebook unsaved again.
+    _command(page, "notebook:run-all-cells", 90_000)
+    assert "right!" in _cell_text(page, task)
+    _command(page, "docmanager:save", 30_000)
+    assert not page.evaluate(f"() => {CELLS}.model.dirty"), \
+        f"the notebook is still unsaved; Lab says: {page.evaluate(DIALOG_TEXT)!r}"
+    _command(page, "application:close-all", 30_000)
 
     _open(page, url, token)
     assert ANSWER.split("\n")[0] in _cell_text(page, task)

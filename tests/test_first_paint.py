@@ -40,8 +40,10 @@ def test_no_stylesheet_blocks_the_first_paint(site, page_path):
     outside_noscript = re.sub(r"<noscript>.*?</noscript>", "", head, flags=re.S)
     sheets = [tag for tag in LINK.findall(outside_noscript) if 'rel="stylesheet"' in tag]
     assert sheets, f"{page_path}: the full stylesheets must still load"
+    # switched on together by one script before them (critical-css.mjs), once all have arrived
+    assert f"let left={len(sheets)};" in head.split(sheets[0])[0], f"{page_path}: nothing switches the stylesheets on"
     for tag in sheets:
-        assert 'media="print"' in tag and "onload=" in tag, f"{page_path}: {tag} blocks rendering"
+        assert 'media="print"' in tag and 'data-beasties-media="all"' in tag, f"{page_path}: {tag} blocks rendering"
         href = re.search(r'href="([^"]+)"', tag).group(1)
         assert re.search(rf'<noscript><link[^>]*href="{re.escape(href)}"', head), f"{page_path}: no fallback for {href}"
     assert "styles/theme.css" not in head, "theme.css only @imports basic.css: one more round trip"
@@ -82,6 +84,40 @@ def test_the_page_looks_the_same_before_the_stylesheets_arrive(browser, server, 
     assert len(boxes) >= 3, f"{page_path}: nothing measured"
     assert first_boxes == boxes, f"{page_path} moves when its stylesheets arrive"
     assert first_colours == colours, f"{page_path} changes colour when its stylesheets arrive ({scheme})"
+
+
+#: each layout shift in the page from its first byte, with what moved (Chromium's Layout Instability API)
+RECORD_SHIFTS = """window.sbShifts = []; new PerformanceObserver(list => { for (const e of list.getEntries())
+  sbShifts.push([Math.round(e.startTime), e.value, e.sources.map(s => s.node && s.node.className)]); })
+  .observe({type: 'layout-shift', buffered: true});"""
+#: what the page fetches after its first paint, each of which could move what is on the screen
+LATE = ["basic.css", "pydata-sphinx-theme.css", "pygments.css", "sphinx-book-theme.css", "mystnb.", "socialbrain.css",
+        "fa-solid-900.woff2"]
+
+
+@pytest.mark.parametrize("late", LATE)
+@pytest.mark.parametrize("viewport", [PHONE, {"viewport": {"width": 1280, "height": 800}}], ids=["phone", "desktop"])
+def test_nothing_moves_whichever_stylesheet_or_font_comes_last(browser, server, viewport, late):
+    """Switched on as each arrived, one stylesheet overrode the inlined rules of another still on its
+    way (chapter 3's first box jumped 117 px on a phone and back); the header's icons grew when their
+    font came and the buttons slid 44 px."""
+    context = browser.new_context(**viewport)
+    context.add_init_script(RECORD_SHIFTS)
+    page = context.new_page()
+
+    def late_by_a_second(route):
+        time.sleep(1)
+        route.continue_()
+
+    page.route(lambda url: late in url, late_by_a_second)
+    with page.expect_response(lambda response: late in response.url):
+        page.goto(f"{server}/book/03-the-brains-own-painkillers.html", wait_until="commit")
+    page.wait_for_load_state("load")
+    page.wait_for_timeout(500)
+    media = page.evaluate("[...document.querySelectorAll('head > link[rel=stylesheet]')].map(l => l.media)")
+    assert media and set(media) == {"all"}, f"the stylesheets were not all switched on: {media}"
+    assert page.evaluate("sbShifts") == [], f"the page moved while {late} was on its way"
+    context.close()
 
 
 def test_code_is_highlighted_once_the_stylesheet_arrives(server, context):

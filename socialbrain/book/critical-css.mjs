@@ -3,8 +3,8 @@
 // Usage: node critical-css.mjs NODE_MODULES SITE_DIR PAGE.html...  (socialbrain/book/critical_css.py runs it)
 //
 // Beasties (npm, pinned in package.json) keeps the rules of every linked stylesheet that match an
-// element of the page, puts them in one <style> in the head, and turns each <link> into the
-// print-media trick (media="print", onload switches it to "all") with a <noscript> fallback.
+// element of the page, puts them in one <style> in the head, and turns each <link> into a
+// print-media one (media="print") with a <noscript> fallback; a script switches them on.
 import { readFile, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import path from "node:path";
@@ -13,11 +13,35 @@ const [modules, site, ...pages] = process.argv.slice(2);
 const Beasties = createRequire(path.join(path.resolve(modules), "_"))("beasties");
 const root = path.resolve(site);
 
-/** Stylesheet hrefs are relative to the page (chapters link "../_static/..."), Beasties' to one folder. */
+/** Beasties' attribute on a deferred <link>: the media it gets once switched on. */
+const DEFERRED = "data-beasties-media";
+
+/**
+ * The deferred stylesheets are switched on together, once every one has arrived (or failed).
+ * Switched on one by one as they arrived (Beasties' own script, or the onload trick), each in
+ * turn overrode the inlined rules of those still on their way: on a slow phone chapter 3's
+ * first box jumped 117 px down and back while pydata-sphinx-theme.css waited for the book theme's.
+ */
+function switchOnTogether(count) {
+  return `{let left=${count};const on=e=>{if(e.target.hasAttribute&&e.target.hasAttribute("${DEFERRED}")&&!--left)` +
+    `document.querySelectorAll("link[${DEFERRED}]").forEach(l=>{l.media=l.getAttribute("${DEFERRED}");` +
+    `l.removeAttribute("${DEFERRED}")})};document.addEventListener("load",on,true);document.addEventListener("error",on,true)}`;
+}
+
+/** Beasties for one page: its hrefs are relative to the page (chapters link "../_static/..."), and our switch. */
 class PageBeasties extends Beasties {
   constructor(page, options) {
     super(options);
     this.folder = path.dirname(page);
+  }
+
+  /** Beasties' hook for the "media-script" switch: ours waits for all, and listens before the first link. */
+  injectDeferredMediaScript(document) {
+    const links = document.querySelectorAll(`link[${DEFERRED}]`);
+    if (!links.length) return;
+    const script = document.createElement("script");
+    script.textContent = switchOnTogether(links.length);
+    links[0].parentNode.insertBefore(script, links[0]);
   }
 
   async getCssAsset(href) {
@@ -30,7 +54,7 @@ class PageBeasties extends Beasties {
 }
 
 const OPTIONS = {
-  preload: "media",
+  preload: "media-script",
   // Small stylesheets go in whole: scripts add elements they style (copy buttons, self-check
   // feedback) that are not in the HTML, and a whole small file costs less than its request.
   inlineThreshold: 5000,

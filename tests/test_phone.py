@@ -10,6 +10,8 @@ import re
 import pytest
 from conftest import PHONE, RENDER_ALL_SECTIONS, SITE, is_redirect, site_pages
 
+from socialbrain.book.switch import SWITCH_LABELS
+
 # The site root only forwards to the first page: loading it navigates again, so it is tested where it lands.
 PAGES = [p for p in site_pages() if p != "search.html" and not p.startswith("genindex") and not is_redirect(p)]
 
@@ -55,6 +57,30 @@ def test_contents_button_opens_and_closes_by_tap(server, phone, page_path):
     _tap_outside(page, 5)
     page.wait_for_function("!document.getElementById('pst-secondary-sidebar-modal').open")
     page.close()
+
+
+#: every control in the article header: where it is, and whether it shows
+HEADER_CONTROLS = """() => [...document.querySelectorAll('.bd-header-article a, .bd-header-article button')]
+  .filter(e => e.checkVisibility()).map(e => { const r = e.getBoundingClientRect();
+    return [e.className.split(' ')[0], r.left, r.top, r.right, r.bottom]; })"""
+
+
+@pytest.mark.parametrize("page_path", ["book/03-the-brains-own-painkillers.html", "nl/book/05-loneliness-is-not-isolation.html",
+                                       "book/intro.html"])
+@pytest.mark.parametrize("width", [320, 390, 1280])
+def test_the_header_shows_every_button_whole(browser, server, page_path, width):
+    """The language switch sat above the theme's buttons, half outside the header and the screen."""
+    context = browser.new_context(viewport={"width": width, "height": 800}, has_touch=width < 600)
+    page = context.new_page()
+    page.goto(f"{server}/{page_path}", wait_until="load")
+    bar = page.evaluate("(r => [r.top, r.bottom])(document.querySelector('.bd-header-article').getBoundingClientRect())")
+    controls = page.evaluate(HEADER_CONTROLS)
+    assert any(name == "sb-language-switch" for name, *_ in controls), "no language switch in the header"
+    outside = [c for c in controls if c[1] < 0 or c[3] > width or c[2] < bar[0] or c[4] > bar[1]]
+    assert not outside, f"{page_path} at {width} px: outside the header bar {bar}: {outside}"
+    switch = page.locator(".sb-language-switch")
+    assert switch.get_attribute("aria-label") in SWITCH_LABELS.values(), "the switch has lost its name"
+    context.close()
 
 
 @pytest.mark.parametrize("page_path", PAGES)

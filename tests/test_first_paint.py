@@ -86,6 +86,14 @@ def test_the_page_looks_the_same_before_the_stylesheets_arrive(browser, server, 
     assert first_colours == colours, f"{page_path} changes colour when its stylesheets arrive ({scheme})"
 
 
+def _late_by(seconds):
+    """A route handler that answers `seconds` late, as a slow connection does: the page is drawn first."""
+    def late(route):
+        time.sleep(seconds)
+        route.continue_()
+    return late
+
+
 #: each layout shift in the page from its first byte, with what moved (Chromium's Layout Instability API)
 RECORD_SHIFTS = """window.sbShifts = []; new PerformanceObserver(list => { for (const e of list.getEntries())
   sbShifts.push([Math.round(e.startTime), e.value, e.sources.map(s => s.node && s.node.className)]); })
@@ -104,12 +112,7 @@ def test_nothing_moves_whichever_stylesheet_or_font_comes_last(browser, server, 
     context = browser.new_context(**viewport)
     context.add_init_script(RECORD_SHIFTS)
     page = context.new_page()
-
-    def late_by_a_second(route):
-        time.sleep(1)
-        route.continue_()
-
-    page.route(lambda url: late in url, late_by_a_second)
+    page.route(lambda url: late in url, _late_by(1))
     with page.expect_response(lambda response: late in response.url):
         page.goto(f"{server}/book/03-the-brains-own-painkillers.html", wait_until="commit")
     page.wait_for_load_state("load")
@@ -145,11 +148,6 @@ def test_the_colour_theme_is_set_before_the_theme_script_runs(browser, server, s
 COUNT_TRANSITIONS = "window.sbTransitions = []; addEventListener('transitionrun', e => sbTransitions.push(`${e.target.className}: ${e.propertyName}`), true);"
 
 
-def _slowly(route):
-    time.sleep(0.3)  # as on a slow connection: the page is drawn (and its copy buttons added) first
-    route.continue_()
-
-
 @pytest.mark.parametrize("page_path", ["exercises/08-approach-and-avoidance.html", "nl/book/instructor-guide/grade.html"])
 def test_nothing_transitions_while_the_page_loads(browser, server, page_path):
     """Transitions are for the reader's actions; started by the page's own loading (a practice page
@@ -157,7 +155,7 @@ def test_nothing_transitions_while_the_page_loads(browser, server, page_path):
     context = browser.new_context(viewport={"width": 390, "height": 844}, has_touch=True)
     context.add_init_script(COUNT_TRANSITIONS)
     page = context.new_page()
-    page.route(re.compile(r"(\.css|pydata-sphinx-theme\.js)(\?|$)"), _slowly)
+    page.route(re.compile(r"(\.css|pydata-sphinx-theme\.js)(\?|$)"), _late_by(0.3))
     page.goto(f"{server}/{page_path}", wait_until="load")
     page.wait_for_timeout(500)
     assert page.evaluate("sbTransitions") == [], f"{page_path}: transitions started while it loaded"
